@@ -1,0 +1,1 @@
+namespace Workflow.Durable.Tests; public class SmokeTests { [Xunit.Fact] public void Adds() => Xunit.Assert.Equal(2, 1 + 1); }
