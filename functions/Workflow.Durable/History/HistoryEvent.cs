@@ -101,6 +101,12 @@ public sealed record ExecutionCompletedEvent(
 {
     /// <inheritdoc/>
     public override EventType EventType => EventType.ExecutionCompleted;
+
+    /// <summary>
+    /// On continue-as-new, the external events received and not consumed that go to the next
+    /// execution; kept here so a retried turn can send them again.
+    /// </summary>
+    public IReadOnlyList<EventRaisedEvent>? CarriedEvents { get; init; }
 }
 
 /// <summary>A client terminated the instance.</summary>
