@@ -1,1 +1,0 @@
-namespace Workflow.Durable.Tests; public class SmokeTests { [Xunit.Fact] public void Adds() => Xunit.Assert.Equal(2, 1 + 1); }
