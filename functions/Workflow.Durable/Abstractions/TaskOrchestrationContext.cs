@@ -86,7 +86,10 @@ public abstract class TaskOrchestrationContext
         var timer = CreateTimer(CurrentUtcDateTime.Add(timeout), linked.Token);
         var received = WaitForExternalEvent<T>(eventName, linked.Token);
         var winner = await Task.WhenAny(received, timer);
-        await linked.CancelAsync();
+        // Cancel, not CancelAsync: the callbacks must run on the orchestration's own scheduler.
+#pragma warning disable CA1849
+        linked.Cancel();
+#pragma warning restore CA1849
         if (winner == received)
         {
             return await received;

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Workflow.Durable.Backend;
+using Workflow.Durable.History;
+using Workflow.Durable.Worker;
+using Xunit;
+
+namespace Workflow.Durable.Tests.Contract;
+
+public abstract partial class OrchestrationContractTests
+{
+    /// <summary>How many randomized crash schedules to run (seeded 1..N).</summary>
+    protected virtual int CrashScheduleCount => 200;
+
+    /// <summary>How long a crashed worker's locks last in the crash tests.</summary>
+    protected virtual TimeSpan CrashLockTimeout => TimeSpan.FromMilliseconds(40);
+
+    /// <summary>A workflow touching every kind of message: activities, fan-out, a timer, an event, a sub-orchestration.</summary>
+    private static void CrashWorkflow(DurableTaskRegistry r, ConcurrentDictionary<string, int> runs) => r
+        .AddOrchestratorFunc<int, string>("Mixed", async (ctx, n) =>
+        {
+            var a = await ctx.CallActivityAsync<int>("Step", n);
+            var b = await Task.WhenAll(ctx.CallActivityAsync<int>("Step", a), ctx.CallActivityAsync<int>("Step", a + 1));
+            await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddMilliseconds(15), CancellationToken.None);
+            var signal = await ctx.WaitForExternalEvent<string>("Signal");
+            var child = await ctx.CallSubOrchestratorAsync<int>("Child", b[0] + b[1]);
+            return $"{child}:{signal}";
+        })
+        .AddOrchestratorFunc<int, int>("Child", async (ctx, n) => await ctx.CallActivityAsync<int>("Step", n))
+        .AddActivityFunc<int, int>("Step", (ctx, n) =>
+        {
+            runs.AddOrUpdate(ctx.IdempotencyKey, 1, (_, c) => c + 1);
+            return Task.FromResult(n + 1);
+        });
+
+    [Fact]
+    public async Task Crashes_RandomSchedules_EveryInstanceCompletesOnceWithoutDuplicateHistory()
+    {
+        for (var seed = 1; seed <= CrashScheduleCount; seed++)
+        {
+            var faults = new RandomFaults(seed, probability: 0.08, budget: 6);
+            var runs = new ConcurrentDictionary<string, int>();
+            try
+            {
+                await using var host = await StartAsync(r => CrashWorkflow(r, runs), faults: faults, lockTimeout: CrashLockTimeout, concurrency: 2);
+                var ids = new List<string>();
+                for (var i = 0; i < 3; i++)
+                {
+                    ids.Add(await host.Client.ScheduleNewOrchestrationInstanceAsync("Mixed", i * 10, new StartOrchestrationOptions { InstanceId = $"s{seed}-i{i}" }));
+                }
+
+                foreach (var id in ids)
+                {
+                    await host.Client.RaiseEventAsync(id, "Signal", "go");
+                }
+
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    var done = await CompletionAsync(host, ids[i]);
+                    Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+                    var n = i * 10;
+                    Assert.Equal($"{(n + 2) + (n + 3) + 1}:go", done.ReadOutputAs<string>());
+                    AssertNoDuplicates(await host.Client.GetHistoryAsync(ids[i]));
+                    AssertNoDuplicates(await host.Client.GetHistoryAsync(ids[i] + ":0004"));
+                }
+
+                Assert.Empty(PoisonOf(host.Backend));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw new Xunit.Sdk.XunitException(
+                    $"Crash schedule with seed {seed} failed after {faults.Crashes} crashes at [{string.Join(", ", faults.PointsHit)}]: {ex}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(FaultPoint.OrchestrationLocked)]
+    [InlineData(FaultPoint.BeforeCommit)]
+    [InlineData(FaultPoint.CommitPartlyWritten)]
+    [InlineData(FaultPoint.AfterCommit)]
+    [InlineData(FaultPoint.AfterMessagesSent)]
+    [InlineData(FaultPoint.AfterMessagesDeleted)]
+    [InlineData(FaultPoint.ActivityLocked)]
+    [InlineData(FaultPoint.ActivityExecuted)]
+    [InlineData(FaultPoint.ActivityResultSent)]
+    public async Task Crash_AtEachPoint_InstanceCompletesOnceAndActivityKeyIsStable(FaultPoint point)
+    {
+        var runs = new ConcurrentDictionary<string, int>();
+        await using var host = await StartAsync(r => CrashWorkflow(r, runs), faults: new CrashOnceAt(point), lockTimeout: CrashLockTimeout);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Mixed", 0);
+        await host.Client.RaiseEventAsync(id, "Signal", "go");
+        var done = await CompletionAsync(host, id);
+
+        Assert.Equal("6:go", done.ReadOutputAs<string>());
+        var history = await host.Client.GetHistoryAsync(id);
+        AssertNoDuplicates(history);
+        // Every activity ran under the key of its call; a rerun after a crash reuses the same key.
+        var expectedKeys = history.OfType<TaskScheduledEvent>().Select(s => $"{id}:{history.OfType<ExecutionStartedEvent>().Single().ExecutionId}:{s.EventId}");
+        Assert.All(expectedKeys, key => Assert.True(runs.ContainsKey(key), $"activity key {key} never ran"));
+        // Its result was never sent, so the activity must have run again (after ActivityResultSent the
+        // rerun may come after the instance completed; its copy of the result is discarded then).
+        if (point is FaultPoint.ActivityExecuted)
+        {
+            Assert.Contains(runs, r => r.Value == 2);
+        }
+    }
+
+    /// <summary>The poison messages a backend holds, when it exposes them.</summary>
+    protected virtual IReadOnlyCollection<object> PoisonOf(IOrchestrationBackend backend) => [];
+}
