@@ -84,8 +84,8 @@ internal sealed class BackendHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Looks for a ready instance. Delivery on the fake clock happens inside <see cref="FakeTimeProvider.Advance"/>,
-    /// so a short wait is enough to tell "nothing ready" from "ready".
+    /// Looks for a ready instance; only for asserting that there is none. Delivery on the fake clock
+    /// happens inside <see cref="FakeTimeProvider.Advance"/>, so nothing can turn up after the short wait.
     /// </summary>
     public async Task<OrchestrationWorkItem?> TryLockAsync()
     {
@@ -93,6 +93,15 @@ internal sealed class BackendHarness : IAsyncDisposable
         return await Backend.LockNextOrchestrationWorkItemAsync(timeout.Token);
     }
 
+    /// <summary>Locks the next activity request, failing the test if none comes within a few seconds.</summary>
+    public async Task<ActivityWorkItem> LockActivityAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await Backend.LockNextActivityWorkItemAsync(timeout.Token)
+            ?? throw new TimeoutException("No activity work item was delivered.");
+    }
+
+    /// <summary>Looks for an activity request; only for asserting that there is none (see <see cref="TryLockAsync"/>).</summary>
     public async Task<ActivityWorkItem?> TryLockActivityAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));

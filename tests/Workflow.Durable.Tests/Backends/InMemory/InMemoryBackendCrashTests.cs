@@ -46,8 +46,14 @@ public sealed class InMemoryBackendCrashTests
         await CrashFirstTurnAsync(harness);
 
         Assert.Equal(historyCount, (await harness.Backend.GetHistoryAsync("case-1", Ct)).Count);
-        bool activitySent = point >= FaultPoint.AfterMessagesSent;
-        Assert.Equal(activitySent, await harness.TryLockActivityAsync() is not null);
+        if (point >= FaultPoint.AfterMessagesSent)
+        {
+            Assert.Equal("activity:case-1:1", (await harness.LockActivityAsync()).Message.MessageId);
+        }
+        else
+        {
+            Assert.Null(await harness.TryLockActivityAsync());
+        }
     }
 
     [Fact]
@@ -119,16 +125,24 @@ public sealed class InMemoryBackendCrashTests
 
         await Assert.ThrowsAsync<SimulatedCrashException>(async () =>
         {
-            var workItem = await harness.TryLockActivityAsync();
-            await harness.Backend.CompleteActivityWorkItemAsync(workItem!, BackendHarness.ActivityResult("case-1", 1), Ct);
+            var workItem = await harness.LockActivityAsync();
+            await harness.Backend.CompleteActivityWorkItemAsync(workItem, BackendHarness.ActivityResult("case-1", 1), Ct);
         });
 
-        Assert.Equal(resultSent, await harness.TryLockAsync() is not null);
+        if (resultSent)
+        {
+            Assert.Equal("result:case-1:1", Assert.Single((await harness.LockAsync()).NewMessages).MessageId);
+        }
+        else
+        {
+            Assert.Null(await harness.TryLockAsync());
+        }
+
         Assert.Null(await harness.TryLockActivityAsync());
         harness.Time.Advance(BackendHarness.ActivityLockTimeout);
-        var retry = await harness.TryLockActivityAsync();
-        Assert.Equal(turn.MessageId, retry?.Message.MessageId);
-        Assert.Equal(1, retry?.Message.DequeueCount);
+        var retry = await harness.LockActivityAsync();
+        Assert.Equal(turn.MessageId, retry.Message.MessageId);
+        Assert.Equal(1, retry.Message.DequeueCount);
     }
 
     /// <summary>Locks and completes one turn (which schedules an activity) under a crashing fault injector.</summary>
