@@ -12,8 +12,8 @@ public sealed partial class InMemoryOrchestrationBackend
     /// <remarks>
     /// Instances are handed out round-robin: an instance that becomes ready again goes to the back of
     /// the line. The work item carries every message in the inbox at the moment of locking; messages
-    /// that arrive while it is locked wait for the next work item. An instance without state (and no
-    /// start message yet) is not handed out.
+    /// that arrive while it is locked wait for the next work item. An instance that has not started
+    /// is handed out only once its start message has arrived (see <see cref="SendMessageAsync"/>).
     /// </remarks>
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken)
     {

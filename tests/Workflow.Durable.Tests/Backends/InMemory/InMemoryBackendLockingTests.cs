@@ -180,4 +180,18 @@ public sealed class InMemoryBackendLockingTests
 
         Assert.Equal(["event:case-1:Note", "start:case-1:exec-1"], workItem.NewMessages.Select(m => m.MessageId));
     }
+
+    [Fact]
+    public async Task SendMessage_DelayedStartNotDue_KeptUntilStartIsDelivered()
+    {
+        await using var harness = new BackendHarness();
+        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1", deliverAt: harness.Now.AddHours(1)), Ct);
+
+        await harness.Backend.SendMessageAsync(BackendHarness.Event("case-1", "Note"), Ct);
+
+        Assert.Null(await harness.TryLockAsync());
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        var workItem = await harness.LockAsync();
+        Assert.Equal(["event:case-1:Note", "start:case-1:exec-1"], workItem.NewMessages.Select(m => m.MessageId));
+    }
 }

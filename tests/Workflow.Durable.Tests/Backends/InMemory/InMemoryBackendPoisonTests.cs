@@ -33,7 +33,8 @@ public sealed class InMemoryBackendPoisonTests
     public async Task AbandonOrchestrationWorkItem_PoisonedMessage_DoesNotBlockLaterMessages()
     {
         await using var harness = new BackendHarness(maxDeliveryCount: MaxDeliveryCount);
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
+        await harness.StartRunningAsync("case-1");
+        await harness.Backend.SendMessageAsync(BackendHarness.Event("case-1", "Malformed"), Ct);
         for (int attempt = 0; attempt < MaxDeliveryCount - 1; attempt++)
         {
             await harness.Backend.AbandonOrchestrationWorkItemAsync(await harness.LockAsync(), new InvalidOperationException("bad"), Ct);
@@ -46,6 +47,7 @@ public sealed class InMemoryBackendPoisonTests
         var message = Assert.Single(next.NewMessages);
         Assert.Equal("event:case-1:Note", message.MessageId);
         Assert.Equal(1, message.DequeueCount);
+        Assert.Equal("event:case-1:Malformed", Assert.Single(harness.Backend.PoisonMessages).Message.MessageId);
     }
 
     [Fact]
