@@ -17,33 +17,14 @@ public sealed partial class InMemoryOrchestrationBackend
     /// </remarks>
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        var workItem = await WaitForWorkAsync(TryLockNextInstance, orchestrationArrived, cancellationToken).ConfigureAwait(false);
+        if (workItem is not null)
         {
-            OrchestrationWorkItem? workItem;
-            Task arrival;
-            lock (gate)
-            {
-                if (stopped || cancellationToken.IsCancellationRequested)
-                {
-                    return null;
-                }
-
-                workItem = TryLockNextInstance();
-                arrival = workItem is null ? orchestrationArrived.Waiter() : Task.CompletedTask;
-            }
-
-            if (workItem is not null)
-            {
-                // A crash here leaves the instance locked until the lock times out.
-                Faults.OnStep(FaultPoint.OrchestrationLocked, workItem.InstanceId);
-                return workItem;
-            }
-
-            if (!await WaitAsync(arrival, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
+            // A crash here leaves the instance locked until the lock times out.
+            Faults.OnStep(FaultPoint.OrchestrationLocked, workItem.InstanceId);
         }
+
+        return workItem;
     }
 
     /// <inheritdoc/>

@@ -117,5 +117,21 @@ internal sealed class BackendHarness : IAsyncDisposable
         return workItem;
     }
 
+    /// <summary>Creates an instance and runs its first turn, which schedules activities with the given task ids.</summary>
+    public async Task StartWithActivitiesAsync(string instanceId, params int[] taskIds)
+    {
+        await Backend.CreateInstanceAsync(Start(instanceId));
+        var workItem = await LockAsync();
+        var activities = taskIds.Select(taskId => Activity(instanceId, taskId)).ToList();
+        await Backend.CompleteOrchestrationWorkItemAsync(workItem, Commit(workItem, activities: activities));
+    }
+
+    /// <summary>Creates an instance and sends it an event, so its inbox holds two messages.</summary>
+    public async Task CreateWithEventAsync(string instanceId)
+    {
+        await Backend.CreateInstanceAsync(Start(instanceId));
+        await Backend.SendMessageAsync(Event(instanceId, "Note"));
+    }
+
     public ValueTask DisposeAsync() => Backend.DisposeAsync();
 }

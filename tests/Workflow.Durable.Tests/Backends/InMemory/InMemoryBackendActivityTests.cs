@@ -11,9 +11,7 @@ public sealed class InMemoryBackendActivityTests
     public async Task CompleteActivityWorkItem_Result_DeliveredToInstanceAndRequestRemoved()
     {
         await using var harness = new BackendHarness();
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        var turn = await harness.LockAsync();
-        await harness.Backend.CompleteOrchestrationWorkItemAsync(turn, harness.Commit(turn, activities: [BackendHarness.Activity("case-1", 1)]), Ct);
+        await harness.StartWithActivitiesAsync("case-1", 1);
 
         var activity = await harness.LockActivityAsync();
         await harness.Backend.CompleteActivityWorkItemAsync(activity, BackendHarness.ActivityResult("case-1", 1), Ct);
@@ -29,12 +27,7 @@ public sealed class InMemoryBackendActivityTests
     public async Task LockNextActivityWorkItem_LockedRequest_InvisibleToOtherWorkers()
     {
         await using var harness = new BackendHarness();
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        var turn = await harness.LockAsync();
-        await harness.Backend.CompleteOrchestrationWorkItemAsync(
-            turn,
-            harness.Commit(turn, activities: [BackendHarness.Activity("case-1", 1), BackendHarness.Activity("case-1", 2)]),
-            Ct);
+        await harness.StartWithActivitiesAsync("case-1", 1, 2);
 
         var first = await harness.LockActivityAsync();
         var second = await harness.LockActivityAsync();
@@ -47,9 +40,7 @@ public sealed class InMemoryBackendActivityTests
     public async Task AbandonActivityWorkItem_WithoutFailure_RequestAvailableAgain()
     {
         await using var harness = new BackendHarness();
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        var turn = await harness.LockAsync();
-        await harness.Backend.CompleteOrchestrationWorkItemAsync(turn, harness.Commit(turn, activities: [BackendHarness.Activity("case-1", 1)]), Ct);
+        await harness.StartWithActivitiesAsync("case-1", 1);
 
         await harness.Backend.AbandonActivityWorkItemAsync(await harness.LockActivityAsync(), failure: null, Ct);
         var again = await harness.LockActivityAsync();

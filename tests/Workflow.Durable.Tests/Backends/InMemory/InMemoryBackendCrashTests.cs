@@ -18,8 +18,7 @@ public sealed class InMemoryBackendCrashTests
     public async Task CompleteOrchestrationWorkItem_CrashAtStep_MessagesRedeliveredAfterLockTimeout(FaultPoint point)
     {
         await using var harness = new BackendHarness(new CrashAt(point));
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        await harness.Backend.SendMessageAsync(BackendHarness.Event("case-1", "Note"), Ct);
+        await harness.CreateWithEventAsync("case-1");
 
         await CrashFirstTurnAsync(harness);
 
@@ -40,8 +39,7 @@ public sealed class InMemoryBackendCrashTests
     public async Task CompleteOrchestrationWorkItem_CrashAtStep_KeepsWhatWasDurable(FaultPoint point, int historyCount)
     {
         await using var harness = new BackendHarness(new CrashAt(point));
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        await harness.Backend.SendMessageAsync(BackendHarness.Event("case-1", "Note"), Ct);
+        await harness.CreateWithEventAsync("case-1");
 
         await CrashFirstTurnAsync(harness);
 
@@ -80,8 +78,7 @@ public sealed class InMemoryBackendCrashTests
     public async Task CompleteOrchestrationWorkItem_StaleWorkItemAfterLockRetaken_ThrowsAndCommitsNothing(FaultPoint point)
     {
         await using var harness = new BackendHarness(new CrashAt(point));
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        await harness.Backend.SendMessageAsync(BackendHarness.Event("case-1", "Note"), Ct);
+        await harness.CreateWithEventAsync("case-1");
         var stale = await CrashFirstTurnAsync(harness);
         await harness.Backend.SendMessageAsync(BackendHarness.Event("case-1", "Late"), Ct);
         harness.Time.Advance(BackendHarness.LockTimeout);

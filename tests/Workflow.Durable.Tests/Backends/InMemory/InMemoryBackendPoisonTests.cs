@@ -70,9 +70,7 @@ public sealed class InMemoryBackendPoisonTests
     public async Task AbandonActivityWorkItem_FailsMaxDeliveryCountTimes_RequestMovedToPoison()
     {
         await using var harness = new BackendHarness(maxDeliveryCount: MaxDeliveryCount);
-        await harness.Backend.CreateInstanceAsync(BackendHarness.Start("case-1"), Ct);
-        var turn = await harness.LockAsync();
-        await harness.Backend.CompleteOrchestrationWorkItemAsync(turn, harness.Commit(turn, activities: [BackendHarness.Activity("case-1", 1)]), Ct);
+        await harness.StartWithActivitiesAsync("case-1", 1);
 
         for (int attempt = 0; attempt < MaxDeliveryCount; attempt++)
         {
