@@ -13,33 +13,14 @@ public sealed partial class InMemoryOrchestrationBackend
     /// </remarks>
     public async Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        var workItem = await WaitForWorkAsync(TryLockNextActivity, activityArrived, cancellationToken).ConfigureAwait(false);
+        if (workItem is not null)
         {
-            ActivityWorkItem? workItem;
-            Task arrival;
-            lock (gate)
-            {
-                if (stopped || cancellationToken.IsCancellationRequested)
-                {
-                    return null;
-                }
-
-                workItem = TryLockNextActivity();
-                arrival = workItem is null ? activityArrived.Waiter() : Task.CompletedTask;
-            }
-
-            if (workItem is not null)
-            {
-                // A crash here leaves the request locked until the lock times out.
-                Faults.OnStep(FaultPoint.ActivityLocked, workItem.Message.InstanceId);
-                return workItem;
-            }
-
-            if (!await WaitAsync(arrival, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
+            // A crash here leaves the request locked until the lock times out.
+            Faults.OnStep(FaultPoint.ActivityLocked, workItem.Message.InstanceId);
         }
+
+        return workItem;
     }
 
     /// <inheritdoc/>

@@ -50,9 +50,10 @@ public sealed partial class InMemoryOrchestrationBackend
 
     /// <inheritdoc/>
     /// <remarks>
-    /// A message to an instance that does not exist is accepted and kept: it is handed out together
-    /// with the instance's start message once one arrives, and removed if the instance is never
-    /// created only by <see cref="DeleteAsync"/>.
+    /// A message to an instance that has not started (it does not exist, or its delayed start is not
+    /// yet due) is accepted and kept: it is handed out together with the instance's start message once
+    /// that arrives, in arrival order, so the worker may see it before the start. If the instance is
+    /// never created, only <see cref="DeleteAsync"/> removes it.
     /// </remarks>
     public Task SendMessageAsync(TaskMessage message, CancellationToken cancellationToken = default)
     {

@@ -12,38 +12,19 @@ public sealed partial class InMemoryOrchestrationBackend
     /// <remarks>
     /// Instances are handed out round-robin: an instance that becomes ready again goes to the back of
     /// the line. The work item carries every message in the inbox at the moment of locking; messages
-    /// that arrive while it is locked wait for the next work item. An instance without state (and no
-    /// start message yet) is not handed out.
+    /// that arrive while it is locked wait for the next work item. An instance that has not started
+    /// is handed out only once its start message has arrived (see <see cref="SendMessageAsync"/>).
     /// </remarks>
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        var workItem = await WaitForWorkAsync(TryLockNextInstance, orchestrationArrived, cancellationToken).ConfigureAwait(false);
+        if (workItem is not null)
         {
-            OrchestrationWorkItem? workItem;
-            Task arrival;
-            lock (gate)
-            {
-                if (stopped || cancellationToken.IsCancellationRequested)
-                {
-                    return null;
-                }
-
-                workItem = TryLockNextInstance();
-                arrival = workItem is null ? orchestrationArrived.Waiter() : Task.CompletedTask;
-            }
-
-            if (workItem is not null)
-            {
-                // A crash here leaves the instance locked until the lock times out.
-                Faults.OnStep(FaultPoint.OrchestrationLocked, workItem.InstanceId);
-                return workItem;
-            }
-
-            if (!await WaitAsync(arrival, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
+            // A crash here leaves the instance locked until the lock times out.
+            Faults.OnStep(FaultPoint.OrchestrationLocked, workItem.InstanceId);
         }
+
+        return workItem;
     }
 
     /// <inheritdoc/>

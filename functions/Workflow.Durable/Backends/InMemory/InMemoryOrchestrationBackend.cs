@@ -122,17 +122,39 @@ public sealed partial class InMemoryOrchestrationBackend : IOrchestrationBackend
         await dueTimer.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Waits for <paramref name="signal"/>; false when cancelled.</summary>
-    private static async Task<bool> WaitAsync(Task signal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes work with <paramref name="tryLock"/> (under the lock), or waits until <paramref name="arrived"/>
+    /// is pulsed and tries again. Null when cancelled or stopped.
+    /// </summary>
+    private async Task<T?> WaitForWorkAsync<T>(Func<T?> tryLock, WakeSignal arrived, CancellationToken cancellationToken)
+        where T : class
     {
-        try
+        while (true)
         {
-            await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
+            Task arrival;
+            lock (gate)
+            {
+                if (stopped || cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+
+                if (tryLock() is { } work)
+                {
+                    return work;
+                }
+
+                arrival = arrived.Waiter();
+            }
+
+            try
+            {
+                await arrival.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
         }
     }
 

@@ -27,11 +27,12 @@ internal sealed class InstanceRecord(string instanceId)
     public Dictionary<string, DelayedMessage> PendingTimers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Unlocked with messages a worker can act on. An instance without state waits until a start
-    /// message arrives: events sent before the instance exists are kept, not handed out alone.
+    /// Unlocked with messages a worker can act on. An instance that has not started (no history) waits
+    /// until its start message is in the inbox: events sent before the instance exists, or before a
+    /// delayed start is due, are kept and handed out together with the start, never alone.
     /// </summary>
     public bool IsReady =>
         Lease is null
         && Inbox.Count > 0
-        && (State is not null || Inbox.Exists(entry => entry.Message.Event is ExecutionStartedEvent));
+        && (History.Count > 0 || Inbox.Exists(entry => entry.Message.Event is ExecutionStartedEvent));
 }
