@@ -20,4 +20,10 @@ public sealed class ClockPolicyOptions
     /// critical apply <see cref="ServiceLevelOptions.UrgentFactor"/> to this policy.
     /// </summary>
     public Dictionary<Triage.Severity, ClockPolicyOptions> BySeverity { get; set; } = [];
+
+    /// <summary>
+    /// Replacement policies per case type (keys are enum names: <c>Complaint</c>, <c>ServiceRequest</c>, ...),
+    /// e.g. a shorter forward clock for service requests. A replacement may carry its own <see cref="BySeverity"/>.
+    /// </summary>
+    public Dictionary<Triage.CaseType, ClockPolicyOptions> ByType { get; set; } = [];
 }

@@ -44,7 +44,7 @@ public sealed class DeadlinePlanner(IOptions<ServiceLevelOptions> options, Busin
         IReadOnlyCollection<PauseInterval>? pauses = null)
     {
         var calendar = calendars.For(region);
-        var (basis, length) = LengthOf(clock, severity, calendar, startedAt);
+        var (basis, length) = LengthOf(clock, type, severity, calendar, startedAt);
         return Schedule(
             new Deadline(clock, startedAt, startedAt, startedAt, basis, length, type, severity, calendar.Region),
             pauses);
@@ -62,7 +62,7 @@ public sealed class DeadlinePlanner(IOptions<ServiceLevelOptions> options, Busin
     {
         ArgumentNullException.ThrowIfNull(current);
         var calendar = calendars.For(current.Region);
-        var (basis, length) = LengthOf(current.Clock, severity, calendar, current.StartedAt);
+        var (basis, length) = LengthOf(current.Clock, type, severity, calendar, current.StartedAt);
         if (current.Stage == EscalationStage.Supervisor)
         {
             length = Scale(length, _options.SupervisorClockFraction);
@@ -128,11 +128,16 @@ public sealed class DeadlinePlanner(IOptions<ServiceLevelOptions> options, Busin
     }
 
     private (ClockBasis Basis, TimeSpan Length) LengthOf(
-        ClockKind clock, Severity severity, BusinessCalendar calendar, DateTimeOffset startedAt)
+        ClockKind clock, CaseType type, Severity severity, BusinessCalendar calendar, DateTimeOffset startedAt)
     {
         if (!_options.Clocks.TryGetValue(clock, out var policy))
         {
             throw new InvalidOperationException($"ServiceLevels:Clocks has no policy for {clock}.");
+        }
+
+        if (policy.ByType.TryGetValue(type, out var forType))
+        {
+            policy = forType;
         }
 
         if (severity != Severity.Normal && policy.BySeverity.TryGetValue(severity, out var replacement))

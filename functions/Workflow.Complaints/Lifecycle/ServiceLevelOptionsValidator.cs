@@ -17,10 +17,10 @@ internal sealed class ServiceLevelOptionsValidator : IValidateOptions<ServiceLev
                 continue;
             }
 
-            CheckPolicy($"ServiceLevels:Clocks:{clock}", policy, failures);
-            foreach (var (severity, replacement) in policy.BySeverity)
+            CheckTree($"ServiceLevels:Clocks:{clock}", policy, failures);
+            foreach (var (type, forType) in policy.ByType)
             {
-                CheckPolicy($"ServiceLevels:Clocks:{clock}:BySeverity:{severity}", replacement, failures);
+                CheckTree($"ServiceLevels:Clocks:{clock}:ByType:{type}", forType, failures);
             }
         }
 
@@ -38,6 +38,15 @@ internal sealed class ServiceLevelOptionsValidator : IValidateOptions<ServiceLev
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckTree(string path, ClockPolicyOptions policy, List<string> failures)
+    {
+        CheckPolicy(path, policy, failures);
+        foreach (var (severity, replacement) in policy.BySeverity)
+        {
+            CheckPolicy($"{path}:BySeverity:{severity}", replacement, failures);
+        }
     }
 
     private static void CheckPolicy(string path, ClockPolicyOptions policy, List<string> failures)

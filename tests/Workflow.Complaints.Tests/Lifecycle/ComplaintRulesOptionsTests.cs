@@ -29,6 +29,7 @@ public class ComplaintRulesOptionsTests
     [InlineData("ServiceLevels:WarnAtFraction", "1.5", "WarnAtFraction")]
     [InlineData("ServiceLevels:Clocks:Forward:WorkingDays", "1", "Forward")]
     [InlineData("Triage:Routing:0:Type", "complain", "complain")]
+    [InlineData("ServiceLevels:Clocks:Approval:ByType:Complaint:Basis", "WorkingTime", "ByType:Complaint")]
     [InlineData("Triage:DefaultDepartment", " ", "DefaultDepartment")]
     [InlineData("BusinessCalendars:Regions:CN:TimeZone", "Mars/Olympus", "Mars/Olympus")]
     [InlineData("BusinessCalendars:DefaultRegion", "XX", "XX")]

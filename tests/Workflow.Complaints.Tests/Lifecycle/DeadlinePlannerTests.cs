@@ -235,6 +235,36 @@ public class DeadlinePlannerTests
         Assert.Equal(Monday10.AddMinutes(15), deadline.WarnAt);
     }
 
+    [Fact]
+    public void Plan_TypeOverride_AppliesToThatTypeOnly()
+    {
+        var planner = ComplaintRules.Get<DeadlinePlanner>(new Dictionary<string, string?>
+        {
+            ["ServiceLevels:Clocks:Forward:ByType:ServiceRequest:Length"] = "00:20:00",
+            ["ServiceLevels:Clocks:Forward:ByType:ServiceRequest:Basis"] = "WallClock",
+        });
+
+        Assert.Equal(Monday10.AddMinutes(20), planner.Plan(ClockKind.Forward, CaseType.ServiceRequest, Severity.Normal, "CN", Monday10).DueAt);
+        Assert.Equal(Monday10.AddMinutes(10), planner.Plan(ClockKind.Forward, CaseType.ServiceRequest, Severity.Urgent, "CN", Monday10).DueAt);
+        Assert.Equal(Monday10.AddHours(1), planner.Plan(ClockKind.Forward, CaseType.Complaint, Severity.Normal, "CN", Monday10).DueAt);
+    }
+
+    [Fact]
+    public void Recompute_TypeChange_TakesNewTypesLength()
+    {
+        var planner = ComplaintRules.Get<DeadlinePlanner>(new Dictionary<string, string?>
+        {
+            ["ServiceLevels:Clocks:Forward:ByType:ServiceRequest:Length"] = "00:20:00",
+            ["ServiceLevels:Clocks:Forward:ByType:ServiceRequest:Basis"] = "WallClock",
+        });
+        var asComplaint = planner.Plan(ClockKind.Forward, CaseType.Complaint, Severity.Normal, "CN", Monday10);
+
+        var asRequest = planner.Recompute(asComplaint, CaseType.ServiceRequest, Severity.Normal);
+
+        Assert.Equal(Monday10.AddMinutes(20), asRequest.DueAt);
+        Assert.Equal(CaseType.ServiceRequest, asRequest.Type);
+    }
+
     [Theory]
     [InlineData(CaseType.Complaint, false, new[] { ClockKind.Forward, ClockKind.FirstResponse })]
     [InlineData(CaseType.Complaint, true, new[] { ClockKind.StaffComplaintAnswer })]
