@@ -20,6 +20,7 @@ public static class ComplaintRulesDefaults
         "DefaultDepartment": "customer-service",
         "StaffComplaintDepartment": "complaints-duty",
         "SeniorComplaintsDepartment": "senior-complaints",
+        "RouteLevel1ToSeniorTeam": true,
         "Keywords": {
           "Outage": [ "停电", "断网", "断电", "停水", "无法使用", "不能用", "用不了", "瘫痪", "宕机", "没有信号", "outage", "not working", "cannot use", "can't use", "no service", "service down", "blackout" ],
           "Safety": [ "安全", "起火", "着火", "爆炸", "漏电", "触电", "燃气泄漏", "受伤", "人身", "safety", "fire", "explosion", "electric shock", "gas leak", "injury", "injured", "hazard" ],

@@ -94,7 +94,7 @@ public sealed class CaseTriage(IOptions<TriageOptions> options)
             return _options.StaffComplaintDepartment;
         }
 
-        if (level == EscalationLevel.Level1 && !string.IsNullOrWhiteSpace(_options.SeniorComplaintsDepartment))
+        if (level == EscalationLevel.Level1 && _options.RouteLevel1ToSeniorTeam)
         {
             reasons.Add(new TriageReason(TriageRules.RoutingSenior, _options.SeniorComplaintsDepartment));
             return _options.SeniorComplaintsDepartment;

@@ -33,6 +33,12 @@ public sealed class TriageOptions
     /// <summary>Complaints about a staff member go here (seed 000).</summary>
     public string StaffComplaintDepartment { get; set; } = "";
 
-    /// <summary>Level-1 cases go here with a summary of the earlier cases; empty keeps the routed department.</summary>
+    /// <summary>Level-1 cases go here with a summary of the earlier cases (when <see cref="RouteLevel1ToSeniorTeam"/>).</summary>
     public string SeniorComplaintsDepartment { get; set; } = "";
+
+    /// <summary>
+    /// Whether level-1 cases are routed to <see cref="SeniorComplaintsDepartment"/>; false keeps the
+    /// routing table's department (an empty string in configuration cannot clear a default, hence a switch).
+    /// </summary>
+    public bool RouteLevel1ToSeniorTeam { get; set; }
 }

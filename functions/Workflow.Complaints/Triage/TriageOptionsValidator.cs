@@ -36,6 +36,11 @@ internal sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
             }
         }
 
+        if (options.RouteLevel1ToSeniorTeam && string.IsNullOrWhiteSpace(options.SeniorComplaintsDepartment))
+        {
+            failures.Add("Triage:SeniorComplaintsDepartment is required while RouteLevel1ToSeniorTeam is on.");
+        }
+
         var keywords = options.Keywords;
         foreach (var (label, list) in new[]
         {

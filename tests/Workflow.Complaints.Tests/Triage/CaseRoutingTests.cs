@@ -56,6 +56,17 @@ public class CaseRoutingTests
     }
 
     [Fact]
+    public void Assess_Level1WithSeniorRoutingOff_KeepsTableDepartment()
+    {
+        var triage = ComplaintRules.Get<CaseTriage>(new Dictionary<string, string?> { ["Triage:RouteLevel1ToSeniorTeam"] = "false" });
+
+        var result = triage.Assess(new TriageInput(CaseType.Complaint, "快递又丢了，气死了"));
+
+        Assert.Equal(EscalationLevel.Level1, result.Level);
+        Assert.Equal("logistics", result.Department);
+    }
+
+    [Fact]
     public void Assess_NoRuleMatches_DefaultQueueReason()
     {
         var result = Triage.Assess(new TriageInput(CaseType.Complaint, "其他问题想反映一下"));
