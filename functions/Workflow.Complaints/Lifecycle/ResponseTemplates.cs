@@ -53,27 +53,21 @@ public sealed class ResponseTemplates(IOptions<ResponseTemplateOptions> options)
         ArgumentNullException.ThrowIfNull(values);
         var result = new StringBuilder(text.Length + 32);
         var at = 0;
-        while (at < text.Length)
+        foreach (var (open, close, name) in Braces(text))
         {
-            var open = text.IndexOf('{', at);
-            var close = open < 0 ? -1 : text.IndexOf('}', open);
-            if (close < 0)
-            {
-                result.Append(text, at, text.Length - at);
-                break;
-            }
-
             result.Append(text, at, open - at);
-            var name = text[(open + 1)..close];
             result.Append(ValueOf(name, values) ?? text[open..(close + 1)]);
             at = close + 1;
         }
 
-        return result.ToString();
+        return result.Append(text, at, text.Length - at).ToString();
     }
 
     /// <summary>Placeholders in <paramref name="text"/> that are not known, for validation.</summary>
-    internal static IEnumerable<string> UnknownPlaceholders(string text)
+    internal static IEnumerable<string> UnknownPlaceholders(string text) =>
+        Braces(text).Select(b => b.Name).Where(name => !Placeholders.Contains(name));
+
+    private static IEnumerable<(int Open, int Close, string Name)> Braces(string text)
     {
         var at = 0;
         while (true)
@@ -85,12 +79,7 @@ public sealed class ResponseTemplates(IOptions<ResponseTemplateOptions> options)
                 yield break;
             }
 
-            var name = text[(open + 1)..close];
-            if (!Placeholders.Contains(name))
-            {
-                yield return name;
-            }
-
+            yield return (open, close, text[(open + 1)..close]);
             at = close + 1;
         }
     }

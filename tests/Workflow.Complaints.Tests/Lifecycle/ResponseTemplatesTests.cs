@@ -38,6 +38,12 @@ public class ResponseTemplatesTests
     }
 
     [Fact]
+    public void Fill_EditedTextWithUnknownBraces_LeavesThemAsWritten()
+    {
+        Assert.Equal("C-1 {note} done", Templates.Fill("{caseNumber} {note} done", new TemplateValues("C-1")));
+    }
+
+    [Fact]
     public void Render_MissingValue_Throws()
     {
         Assert.Throws<ArgumentException>(() => Templates.Render(ResponseSituation.Resolution, "en", new TemplateValues("C-1")));
