@@ -29,7 +29,7 @@ public static class ComplaintRulesDefaults
           "CustomerDeadline": [ "截止", "明天之前", "今天之内", "来不及", "急需", "deadline", "by tomorrow", "before tomorrow", "due date", "time-sensitive" ],
           "HighlyEmotional": [ "气死", "愤怒", "太过分", "忍无可忍", "受够了", "欺人太甚", "垃圾", "骗子", "furious", "outraged", "disgusting", "unacceptable", "fed up", "ridiculous" ],
           "LegalRisk": [ "律师", "起诉", "法院", "诉讼", "仲裁", "12315", "消协", "消费者协会", "市场监管", "监管部门", "工信部", "投诉到", "lawyer", "attorney", "lawsuit", "sue", "court", "regulator", "consumer association", "legal action" ],
-          "PublicOpinion": [ "媒体", "曝光", "微博", "抖音", "小红书", "记者", "网上发", "热搜", "social media", "media", "journalist", "press", "expose", "exposure", "go viral", "twitter", "weibo" ]
+          "PublicOpinion": [ "媒体", "曝光", "微博", "抖音", "小红书", "记者", "网上发", "热搜", "social media", "media", "journalist", "expose", "exposure", "go viral", "twitter", "weibo" ]
         },
         "Routing": [
           { "Keywords": [ "扣费", "多扣", "账单", "发票", "退款", "话费", "billing", "bill", "invoice", "charged", "refund" ], "Department": "billing" },

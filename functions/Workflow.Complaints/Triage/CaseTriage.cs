@@ -19,7 +19,7 @@ public sealed class CaseTriage(IOptions<TriageOptions> options)
         var severity = AssessSeverity(input, reasons);
         var level = AssessLevel(input, reasons);
         var department = Route(input, level, reasons);
-        return new TriageResult(severity, level, department, input.IsAboutStaff, reasons);
+        return new TriageResult(severity, level, department, IsStaffComplaint(input), reasons);
     }
 
     /// <summary>Whether the other-cases count makes this case a repeat.</summary>
@@ -46,7 +46,7 @@ public sealed class CaseTriage(IOptions<TriageOptions> options)
         urgent |= AddIfMatched(reasons, TriageRules.CustomerDeadline, keywords.CustomerDeadline, input);
         if (IsRepeat(input))
         {
-            // Recorded once, under level 1, but it also raises severity (a repeat of an unresolved case).
+            reasons.Add(new TriageReason(TriageRules.RepeatUnresolved, $"{input.RecentCaseCount} other open or recent case(s)"));
             urgent = true;
         }
 
@@ -88,7 +88,7 @@ public sealed class CaseTriage(IOptions<TriageOptions> options)
 
     private string Route(TriageInput input, EscalationLevel level, List<TriageReason> reasons)
     {
-        if (input.IsAboutStaff && input.Type == CaseType.Complaint)
+        if (IsStaffComplaint(input))
         {
             reasons.Add(new TriageReason(TriageRules.RoutingStaff, _options.StaffComplaintDepartment));
             return _options.StaffComplaintDepartment;
@@ -114,6 +114,9 @@ public sealed class CaseTriage(IOptions<TriageOptions> options)
         reasons.Add(new TriageReason(TriageRules.RoutingDefault, _options.DefaultDepartment));
         return _options.DefaultDepartment;
     }
+
+    // Only a complaint about a staff member takes the duty-team path; an inquiry naming one does not.
+    private static bool IsStaffComplaint(TriageInput input) => input.IsAboutStaff && input.Type == CaseType.Complaint;
 
     private static bool Matches(RoutingRuleOptions rule, TriageInput input, out string? keyword)
     {

@@ -4,7 +4,10 @@ namespace Workflow.Complaints.Triage;
 /// <param name="Severity">The case's severity.</param>
 /// <param name="Level">The escalation level.</param>
 /// <param name="Department">The responsible department or queue.</param>
-/// <param name="AboutStaff">Whether this is a complaint about a staff member (2-working-day clock).</param>
+/// <param name="AboutStaff">
+/// Whether this is a complaint about a staff member: the duty team and the 2-working-day clock
+/// (pass it to <see cref="Lifecycle.DeadlinePlanner.OpeningClocks"/>).
+/// </param>
 /// <param name="Reasons">The rules that fired, in the order severity, level, routing.</param>
 public sealed record TriageResult(
     Severity Severity,

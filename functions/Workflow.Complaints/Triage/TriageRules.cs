@@ -18,7 +18,10 @@ public static class TriageRules
     /// <summary>Urgent: the customer states a deadline of their own.</summary>
     public const string CustomerDeadline = "urgent.customer-deadline";
 
-    /// <summary>Urgent and level 1: the customer has another open or recent case.</summary>
+    /// <summary>Urgent: the customer repeats an open or recent case.</summary>
+    public const string RepeatUnresolved = "urgent.repeat-case";
+
+    /// <summary>Level 1: the customer has another open or recent case.</summary>
     public const string RepeatCase = "level1.repeat-case";
 
     /// <summary>Level 1: highly emotional (flag or keyword).</summary>

@@ -104,6 +104,16 @@ public class CaseTriageTests
         Assert.Equal(EscalationLevel.Level1, result.Level);
         Assert.Equal(Severity.Urgent, result.Severity);
         Assert.Contains(result.Reasons, r => r.Rule == TriageRules.RepeatCase);
+        Assert.Contains(result.Reasons, r => r.Rule == TriageRules.RepeatUnresolved);
+    }
+
+    [Fact]
+    public void Assess_InquiryNamingStaff_IsNotStaffComplaint()
+    {
+        var result = Triage.Assess(new TriageInput(CaseType.Inquiry, "请问工号1024的营业员几点上班", AboutStaff: "1024"));
+
+        Assert.False(result.AboutStaff);
+        Assert.Equal("customer-service", result.Department);
     }
 
     [Fact]
