@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Workflow.Complaints.Sms;
+
+/// <summary>The SMS feature's tables, each created on first use.</summary>
+public sealed class SmsTables(TableServiceClient service)
+{
+    /// <summary>One row per (case number, step): repeatability id, first-sent time, and the provider's answer.</summary>
+    public const string SendLog = "SmsSendLog";
+
+    /// <summary>What the local outbox sender "sent".</summary>
+    public const string Outbox = "SmsOutbox";
+
+    /// <summary>Opted-out numbers, keyed by hash.</summary>
+    public const string OptOut = "SmsOptOut";
+
+    /// <summary>Event Grid event ids already applied.</summary>
+    public const string InboundEvents = "SmsInboundEvents";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>The table named <paramref name="name"/>, created if it does not exist yet.</summary>
+    public Task<TableClient> GetAsync(string name) =>
+        _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value;
+
+    private async Task<TableClient> CreateAsync(string name)
+    {
+        var table = service.GetTableClient(name);
+        // Not the first caller's token: the creation is shared by every later caller.
+        await table.CreateIfNotExistsAsync(CancellationToken.None);
+        return table;
+    }
+
+    /// <summary>Adds <paramref name="entity"/> unless a row with its keys exists; true when it was added.</summary>
+    internal static async Task<bool> TryAddAsync<T>(TableClient table, T entity, CancellationToken ct)
+        where T : class, ITableEntity
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Table Storage has no insert-if-absent that answers without a conflict.
+            return false;
+        }
+    }
+}
