@@ -67,18 +67,19 @@ internal static class SmsEventParser
                 return new SmsInboundEvent(id, type, ValidationCode: validation.ValidationCode);
 
             case AcsSmsReceivedEventData received:
+                // Docs examples spell the fields in PascalCase; the SDK reads only camelCase.
                 return new SmsInboundEvent(id, type, Received: new SmsReceived(
-                    received.MessageId ?? id,
-                    received.From ?? throw new FormatException("SMSReceived without 'from'."),
-                    received.Message ?? string.Empty,
+                    received.MessageId ?? PropertyIgnoringCase(raw, "messageId") ?? id,
+                    received.From ?? PropertyIgnoringCase(raw, "from") ?? throw new FormatException("SMSReceived without 'from'."),
+                    received.Message ?? PropertyIgnoringCase(raw, "message") ?? string.Empty,
                     received.ReceivedTimestamp ?? DateTimeOffset.MinValue));
 
             case AcsSmsDeliveryReportReceivedEventData report:
                 return new SmsInboundEvent(id, type, DeliveryReport: new SmsDeliveryReport(
-                    report.MessageId ?? throw new FormatException("A delivery report without 'messageId'."),
-                    report.To ?? string.Empty,
-                    report.DeliveryStatus ?? "Unknown",
-                    report.DeliveryStatusDetails,
+                    report.MessageId ?? PropertyIgnoringCase(raw, "messageId") ?? throw new FormatException("A delivery report without 'messageId'."),
+                    report.To ?? PropertyIgnoringCase(raw, "to") ?? string.Empty,
+                    report.DeliveryStatus ?? PropertyIgnoringCase(raw, "deliveryStatus") ?? "Unknown",
+                    report.DeliveryStatusDetails ?? PropertyIgnoringCase(raw, "deliveryStatusDetails"),
                     // Docs examples spell it "Tag"; the SDK reads only "tag".
                     report.Tag ?? PropertyIgnoringCase(raw, "tag"),
                     report.ReceivedTimestamp));

@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 namespace Workflow.Complaints.Sms;
 
 /// <summary>The SMS feature's tables, each created on first use.</summary>
-public sealed class SmsTables(TableServiceClient service)
+public sealed class SmsTables
 {
     /// <summary>One row per (case number, step): repeatability id, first-sent time, and the provider's answer.</summary>
     public const string SendLog = "SmsSendLog";
@@ -20,6 +20,23 @@ public sealed class SmsTables(TableServiceClient service)
     public const string InboundEvents = "SmsInboundEvents";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+    private readonly TableServiceClient _service;
+    private readonly string _prefix;
+
+    /// <summary>Uses the tables named above in <paramref name="service"/>'s account.</summary>
+    public SmsTables(TableServiceClient service)
+        : this(service, string.Empty)
+    {
+    }
+
+    /// <summary>Puts <paramref name="prefix"/> before every table name (tests use a fresh prefix each).</summary>
+    public SmsTables(TableServiceClient service, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(prefix);
+        _service = service;
+        _prefix = prefix;
+    }
 
     /// <summary>The table named <paramref name="name"/>, created if it does not exist yet.</summary>
     public Task<TableClient> GetAsync(string name) =>
@@ -27,7 +44,7 @@ public sealed class SmsTables(TableServiceClient service)
 
     private async Task<TableClient> CreateAsync(string name)
     {
-        var table = service.GetTableClient(name);
+        var table = _service.GetTableClient(_prefix + name);
         // Not the first caller's token: the creation is shared by every later caller.
         await table.CreateIfNotExistsAsync(CancellationToken.None);
         return table;
