@@ -49,7 +49,9 @@ public sealed class SmsInboundProcessor(
                 return;
         }
 
-        var outcome = await surveyReplies.HandleAsync(e164, text, receivedAt, ct);
+        // Event Grid always stamps the time; fall back to now rather than a year-one date if it did not.
+        var at = receivedAt == DateTimeOffset.MinValue ? time.GetUtcNow() : receivedAt;
+        var outcome = await surveyReplies.HandleAsync(e164, text, at, ct);
         if (outcome == SurveyReplyOutcome.Recorded)
         {
             SmsLog.ReplyHandled(logger, masked, outcome.ToString());

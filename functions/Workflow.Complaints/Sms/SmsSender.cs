@@ -9,6 +9,8 @@ namespace Workflow.Complaints.Sms;
 /// </summary>
 public abstract class SmsSender(SmsSendLog log, SmsOptOutStore optOuts, IOptions<SmsOptions> options, ILogger logger) : ISmsSender
 {
+    private const string InvalidNumber = "The recipient is not a valid phone number.";
+
     /// <summary>The sender's logger.</summary>
     protected ILogger Logger { get; } = logger;
 
@@ -18,8 +20,14 @@ public abstract class SmsSender(SmsSendLog log, SmsOptOutStore optOuts, IOptions
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(message.Body);
         ArgumentException.ThrowIfNullOrWhiteSpace(message.Step);
-        var to = SmsPhoneNumber.Normalise(message.To, options.Value.DefaultRegion)
-            ?? throw new ArgumentException("The recipient is not a valid phone number.", nameof(message));
+        var to = SmsPhoneNumber.Normalise(message.To, options.Value.DefaultRegion);
+        if (to is null)
+        {
+            // Retrying cannot fix a bad number, so this is a result, not an exception.
+            SmsLog.Failed(Logger, message.CaseNumber, message.Step, SmsPhoneNumber.Mask(message.To), null, InvalidNumber);
+            return new SmsSendResult(SmsSendStatus.Failed, SmsRepeatability.IdFor(message.CaseNumber, message.Step), Error: InvalidNumber);
+        }
+
         message = message with { To = to };
 
         var record = await log.BeginAsync(message, ct);

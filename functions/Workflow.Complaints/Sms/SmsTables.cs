@@ -39,8 +39,20 @@ public sealed class SmsTables
     }
 
     /// <summary>The table named <paramref name="name"/>, created if it does not exist yet.</summary>
-    public Task<TableClient> GetAsync(string name) =>
-        _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value;
+    public async Task<TableClient> GetAsync(string name)
+    {
+        var lazy = _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n)));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Storage was unreachable: forget the failed attempt so the next call tries again.
+            _tables.TryRemove(new KeyValuePair<string, Lazy<Task<TableClient>>>(name, lazy));
+            throw;
+        }
+    }
 
     private async Task<TableClient> CreateAsync(string name)
     {

@@ -78,4 +78,17 @@ public sealed class OutboxSmsSenderTests(SmsStorageFixture storage)
         Assert.Equal(["C-20261123-000201"], third.Items.Select(i => i.CaseNumber));
         Assert.Null(third.ContinuationToken);
     }
+
+    [Fact]
+    public async Task SendAsync_InvalidNumber_FailsWithoutRecording()
+    {
+        await using var services = SmsServices.Build(_tables, _time);
+
+        var result = await services.GetRequiredService<ISmsSender>().SendAsync(
+            new SmsMessage("12345", "x", "C-20261123-000103", SmsSteps.Progress), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SmsSendStatus.Failed, result.Status);
+        Assert.False(result.IsTransientFailure);
+        Assert.Empty((await services.GetRequiredService<OutboxSmsSender>().ListAsync(10, null, TestContext.Current.CancellationToken)).Items);
+    }
 }
