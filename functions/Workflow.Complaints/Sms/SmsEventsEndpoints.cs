@@ -75,6 +75,7 @@ public static class SmsEventsEndpoints
             return Results.Json(new Dictionary<string, string> { ["validationResponse"] = validation.ValidationCode! });
         }
 
+        var busy = false;
         foreach (var inbound in events)
         {
             if (inbound.Received is null && inbound.DeliveryReport is null)
@@ -83,16 +84,22 @@ public static class SmsEventsEndpoints
                 continue;
             }
 
-            if (!await eventLog.TryBeginAsync(inbound.Id, inbound.Type, ct))
+            switch (await eventLog.TryBeginAsync(inbound.Id, inbound.Type, ct))
             {
-                SmsLog.InboundDuplicate(logger, inbound.Id);
-                continue;
+                case SmsInboundClaim.Duplicate:
+                    SmsLog.InboundDuplicate(logger, inbound.Id);
+                    break;
+                case SmsInboundClaim.InProgress:
+                    busy = true;
+                    break;
+                default:
+                    await ApplyAsync(inbound, processor, eventLog, ct);
+                    break;
             }
-
-            await ApplyAsync(inbound, processor, eventLog, ct);
         }
 
-        return Results.Ok();
+        // Event Grid redelivers on 503; events of this batch already applied will then be duplicates.
+        return busy ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
     }
 
     private static async Task ApplyAsync(SmsInboundEvent inbound, SmsInboundProcessor processor, SmsInboundEventLog eventLog, CancellationToken ct)
@@ -107,6 +114,8 @@ public static class SmsEventsEndpoints
             {
                 await processor.ReportAsync(report, ct);
             }
+
+            await eventLog.CompleteAsync(inbound.Id, ct);
         }
         catch (Exception)
         {

@@ -16,5 +16,7 @@ internal sealed class SmsInboundEventEntity : ITableEntity
 
     public string EventType { get; set; } = string.Empty;
 
-    public DateTimeOffset AppliedAt { get; set; }
+    public DateTimeOffset ClaimedAt { get; set; }
+
+    public DateTimeOffset? AppliedAt { get; set; }
 }

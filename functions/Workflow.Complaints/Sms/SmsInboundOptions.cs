@@ -8,4 +8,10 @@ public sealed class SmsInboundOptions
     /// rotation (old and new). With none configured every delivery is refused.
     /// </summary>
     public IList<string> Secrets { get; } = [];
+
+    /// <summary>
+    /// How long a claimed event may stay unfinished before a redelivery takes it over (the first process
+    /// is then presumed dead), so a crash mid-way loses no reply.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

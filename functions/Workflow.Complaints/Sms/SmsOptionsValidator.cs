@@ -37,6 +37,11 @@ internal sealed class SmsOptionsValidator : IValidateOptions<SmsOptions>
             failures.Add("Sms:NetworkTimeout must be positive.");
         }
 
+        if (options.Inbound.ClaimTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Sms:Inbound:ClaimTimeout must be positive.");
+        }
+
         if (options.MaxSegments < 1)
         {
             failures.Add("Sms:MaxSegments must be at least 1.");

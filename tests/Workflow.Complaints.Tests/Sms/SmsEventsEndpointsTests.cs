@@ -190,6 +190,26 @@ public sealed class SmsEventsEndpointsTests(SmsStorageFixture storage) : IAsyncL
     }
 
     [Fact]
+    public async Task Post_EventClaimedByAProcessThatDied_RefusedWhileFreshThenTakenOver()
+    {
+        _host.Replies.AwaitingSurvey.Add(Customer);
+        var id = "crashed-" + Guid.NewGuid();
+        var body = SmsEventPayloads.EventGrid(Received, SmsEventPayloads.Received("8613812345678", "2"), id);
+        // Another process claimed the event and died before applying it.
+        await _host.Services.GetRequiredService<SmsInboundEventLog>().TryBeginAsync(id, Received, Ct);
+
+        using var whileFresh = await PostAsync(body, "application/json");
+        _host.Time.Advance(TimeSpan.FromMinutes(3));
+        using var afterTimeout = await PostAsync(body, "application/json");
+        using var again = await PostAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileFresh.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterTimeout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("2", Assert.Single(_host.Replies.Calls).Text);
+    }
+
+    [Fact]
     public async Task Post_StopThenStart_OptsOutWithConfirmationThenBackIn()
     {
         var optOuts = _host.Services.GetRequiredService<SmsOptOutStore>();
