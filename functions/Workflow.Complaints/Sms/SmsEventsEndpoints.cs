@@ -9,12 +9,16 @@ namespace Workflow.Complaints.Sms;
 /// <summary>The Event Grid webhook for inbound SMS and delivery reports: <c>POST /api/events/sms</c>.</summary>
 public static class SmsEventsEndpoints
 {
+    /// <summary>The app role Event Grid's Microsoft Entra token carries when the subscription uses Entra authentication.</summary>
+    public const string EventGridRole = "AzureEventGridSecureWebhookSubscriber";
+
     /// <summary>The webhook's route.</summary>
     public const string Route = "/api/events/sms";
 
     /// <summary>
     /// Maps the webhook: the CloudEvents <c>OPTIONS</c> handshake and the <c>POST</c> that takes deliveries in
-    /// either schema. Both require <c>?code=</c> to match one of <c>Sms:Inbound:Secrets</c>.
+    /// either schema. Both require <c>?code=</c> to match one of <c>Sms:Inbound:Secrets</c>, or a user that the
+    /// host's authentication middleware signed in with the <see cref="EventGridRole"/> role.
     /// </summary>
     public static IEndpointRouteBuilder MapSmsEvents(this IEndpointRouteBuilder endpoints)
     {
@@ -128,6 +132,13 @@ public static class SmsEventsEndpoints
     private static bool Authorized(HttpRequest request, SmsOptions options, ILogger logger)
     {
         if (SmsInboundSecret.IsValid(request.Query[SmsInboundSecret.QueryName].ToString(), options.Inbound.Secrets))
+        {
+            return true;
+        }
+
+        // A Microsoft Entra token validated by the host's authentication (e.g. JWT bearer) carrying Event Grid's app role.
+        var user = request.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true && user.IsInRole(EventGridRole))
         {
             return true;
         }

@@ -137,6 +137,22 @@ public sealed class SmsEventsEndpointsTests(SmsStorageFixture storage) : IAsyncL
     }
 
     [Theory]
+    [InlineData("AzureEventGridSecureWebhookSubscriber", HttpStatusCode.OK)]
+    [InlineData("SomeOtherRole", HttpStatusCode.Unauthorized)]
+    public async Task Post_EntraTokenWithoutSecret_AcceptedOnlyWithEventGridRole(string role, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events/sms")
+        {
+            Content = new StringContent(SmsEventPayloads.EventGrid(Delivery, SmsEventPayloads.DeliveryReport("8613812345678", "Delivered", "C-1")), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer role:" + role);
+
+        using var response = await _host.Client.SendAsync(request, Ct);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("not json", "application/json")]
     [InlineData("{\"id\":\"1\"}", "application/json")]
     [InlineData("[{\"id\":\"1\",\"eventType\":\"Microsoft.Communication.SMSReceived\"}]", "application/json")]

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Workflow.Complaints.Sms;
 using Workflow.Complaints.Survey;
@@ -58,7 +62,9 @@ internal sealed class SmsWebhookHost : IAsyncDisposable
         builder.Services.AddSingleton<ISurveyReplyHandler>(replies);
         builder.Services.AddSingleton<IDeliveryReportSink>(reports);
         builder.Services.AddSms(builder.Configuration);
+        builder.Services.AddAuthentication(TestBearerHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestBearerHandler>(TestBearerHandler.SchemeName, null);
         var app = builder.Build();
+        app.UseAuthentication();
         app.MapSmsEvents();
         app.MapSmsOutbox();
         await app.StartAsync();
@@ -99,5 +105,24 @@ internal sealed class RecordingDeliveryReportSink : IDeliveryReportSink
     {
         Reports.Enqueue(report);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Stands in for JWT bearer validation: the token names the role it carries.</summary>
+internal sealed class TestBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "TestBearer";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer role:", StringComparison.Ordinal))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, header["Bearer role:".Length..])], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }
