@@ -36,9 +36,6 @@ public sealed class SmsOptions
     /// <summary>The language used when nothing better is known (<c>zh-CN</c> or <c>en</c>).</summary>
     public string DefaultLanguage { get; set; } = SmsLanguages.Chinese;
 
-    /// <summary>The most SMS segments a rendered template may take.</summary>
-    public int MaxSegments { get; set; } = 2;
-
     /// <summary>Storage for the send log, outbox, opt-outs and inbound events; <c>AzureWebJobsStorage</c> when empty.</summary>
     public string? StorageConnectionString { get; set; }
 

@@ -42,11 +42,6 @@ internal sealed class SmsOptionsValidator : IValidateOptions<SmsOptions>
             failures.Add("Sms:Inbound:ClaimTimeout must be positive.");
         }
 
-        if (options.MaxSegments < 1)
-        {
-            failures.Add("Sms:MaxSegments must be at least 1.");
-        }
-
         if (SmsLanguages.Match(options.DefaultLanguage) is null)
         {
             failures.Add("Sms:DefaultLanguage must be zh-CN or en.");

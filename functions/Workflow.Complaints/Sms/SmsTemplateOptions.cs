@@ -8,6 +8,9 @@ public sealed class SmsTemplateOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Sms:Templates";
 
+    /// <summary>The most SMS segments a template may take when rendered with typical values (checked at start-up).</summary>
+    public int MaxSegments { get; set; } = 2;
+
     /// <summary>The case was received; says when staff are back when it arrives out of hours.</summary>
     [ConfigurationKeyName(SmsSteps.Acknowledgement)]
     public SmsTemplate Acknowledgement { get; set; } = new(

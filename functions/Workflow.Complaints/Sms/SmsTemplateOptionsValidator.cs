@@ -5,15 +5,20 @@ namespace Workflow.Complaints.Sms;
 
 /// <summary>
 /// Refuses at start-up a template that is missing, uses an unknown placeholder, or takes more than
-/// <see cref="SmsOptions.MaxSegments"/> SMS segments when rendered with typical values.
+/// <see cref="SmsTemplateOptions.MaxSegments"/> SMS segments when rendered with typical values.
 /// </summary>
-internal sealed class SmsTemplateOptionsValidator(IOptions<SmsOptions> options) : IValidateOptions<SmsTemplateOptions>
+internal sealed class SmsTemplateOptionsValidator : IValidateOptions<SmsTemplateOptions>
 {
     public ValidateOptionsResult Validate(string? name, SmsTemplateOptions templates)
     {
         ArgumentNullException.ThrowIfNull(templates);
-        var maxSegments = options.Value.MaxSegments;
+        var maxSegments = templates.MaxSegments;
         var failures = new List<string>();
+        if (maxSegments < 1)
+        {
+            failures.Add("Sms:Templates:MaxSegments must be at least 1.");
+        }
+
         foreach (var step in SmsSteps.All)
         {
             var template = templates.For(step);

@@ -75,6 +75,16 @@ public sealed class SmsOptOutTests(SmsStorageFixture storage)
     }
 
     [Fact]
+    public async Task OptInAsync_NeverOptedOut_Succeeds()
+    {
+        await using var services = SmsServices.Build(_tables, _time);
+
+        await services.GetRequiredService<SmsOptOutStore>().OptInAsync(Chinese, TestContext.Current.CancellationToken);
+
+        Assert.False(await services.GetRequiredService<SmsOptOutStore>().IsOptedOutAsync(Chinese, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task OptOutAsync_Number_StoresOnlyAHash()
     {
         await using var services = SmsServices.Build(_tables, _time);
