@@ -113,16 +113,19 @@ public sealed class AcsSmsSenderTests(SmsStorageFixture storage) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task SendAsync_Throttled429WithRetryAfterDate_RetriesAndSucceeds()
+    public async Task SendAsync_Throttled429WithRetryAfterDate_WaitsUntilThen()
     {
         await using var services = Services();
-        _server.Scripted.Enqueue((HttpStatusCode.TooManyRequests, DateTimeOffset.UtcNow.AddSeconds(1).ToString("r", System.Globalization.CultureInfo.InvariantCulture)));
+        // Whole seconds: two seconds ahead is at least one second away.
+        _server.Scripted.Enqueue((HttpStatusCode.TooManyRequests, DateTimeOffset.UtcNow.AddSeconds(2).ToString("r", System.Globalization.CultureInfo.InvariantCulture)));
+        var watch = Stopwatch.StartNew();
 
         var result = await services.GetRequiredService<ISmsSender>().SendAsync(
             new SmsMessage(Customer, "survey", "C-20261123-000006", SmsSteps.Survey), TestContext.Current.CancellationToken);
 
         Assert.Equal(SmsSendStatus.Sent, result.Status);
         Assert.Equal(2, _server.Arrivals.Count);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {watch.Elapsed}");
     }
 
     [Fact]
