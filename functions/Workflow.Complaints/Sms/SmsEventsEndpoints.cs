@@ -23,8 +23,9 @@ public static class SmsEventsEndpoints
     public static IEndpointRouteBuilder MapSmsEvents(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapMethods(Route, [HttpMethods.Options], Handshake).ExcludeFromDescription();
-        endpoints.MapPost(Route, ReceiveAsync).ExcludeFromDescription();
+        // The webhook checks its own secret or token, so a host-wide fallback policy must not demand a staff sign-in.
+        endpoints.MapMethods(Route, [HttpMethods.Options], Handshake).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost(Route, ReceiveAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
