@@ -1,0 +1,17 @@
+namespace Workflow.Complaints.Sms;
+
+/// <summary>Configuration section <c>Sms:Inbound</c>.</summary>
+public sealed class SmsInboundOptions
+{
+    /// <summary>
+    /// Accepted values of the <c>code</c> query parameter of the Event Grid subscription; two during a
+    /// rotation (old and new). With none configured every delivery is refused.
+    /// </summary>
+    public IList<string> Secrets { get; } = [];
+
+    /// <summary>
+    /// How long a claimed event may stay unfinished before a redelivery takes it over (the first process
+    /// is then presumed dead), so a crash mid-way loses no reply.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace Workflow.Complaints.Sms;
+
+/// <summary>Refuses at start-up a connection string that does not parse or a provider without a sender.</summary>
+internal sealed class SmsOptionsValidator : IValidateOptions<SmsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SmsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            if (!AcsConnectionString.TryParse(options.ConnectionString, out _, out var error))
+            {
+                failures.Add($"Sms:ConnectionString: {error}");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.From))
+            {
+                failures.Add("Sms:From is required when Sms:ConnectionString is set.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiVersion))
+        {
+            failures.Add("Sms:ApiVersion must not be empty.");
+        }
+
+        if (options.MaxRetries < 0 || options.RetryDelay < TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            failures.Add("Sms:MaxRetries must be >= 0 and 0 <= Sms:RetryDelay <= Sms:MaxRetryDelay.");
+        }
+
+        if (options.NetworkTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Sms:NetworkTimeout must be positive.");
+        }
+
+        if (options.Inbound.ClaimTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Sms:Inbound:ClaimTimeout must be positive.");
+        }
+
+        if (SmsLanguages.Match(options.DefaultLanguage) is null)
+        {
+            failures.Add("Sms:DefaultLanguage must be zh-CN or en.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
