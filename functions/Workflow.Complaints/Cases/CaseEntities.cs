@@ -46,6 +46,14 @@ internal static class CaseEntities
         ["IsOpen"] = c.IsOpen,
     });
 
+    /// <summary>The properties an index row copies from the case row (with <see cref="ToSummary(TableEntity)"/> they make a list line).</summary>
+    private static readonly string[] SummaryProperties =
+    [
+        nameof(Case.Status), nameof(Case.Type), nameof(Case.Severity), nameof(Case.Level), nameof(Case.Department),
+        nameof(Case.Assignee), nameof(Case.MaskedPhone), nameof(Case.CreatedAt), nameof(Case.NextDeadline),
+        nameof(Case.NextClock), nameof(Case.Revision), "IsOpen",
+    ];
+
     public static Case ToCase(TableEntity e)
     {
         var kind = e.GetString("RequestKind");
@@ -104,22 +112,21 @@ internal static class CaseEntities
         e.GetBoolean("IsOpen") ?? true);
 
     /// <summary>An index row: the key chosen by <see cref="CaseIndexKeys"/> and a copy of the summary.</summary>
-    public static TableEntity ToIndexEntity(CaseIndexKey key, Case c) => WithoutNulls(new(key.PartitionKey, key.RowKey)
+    public static TableEntity ToIndexEntity(CaseIndexKey key, Case c)
     {
-        ["CaseNumber"] = c.CaseNumber,
-        [nameof(Case.Status)] = c.Status,
-        [nameof(Case.Type)] = c.Type,
-        [nameof(Case.Severity)] = c.Severity,
-        [nameof(Case.Level)] = c.Level,
-        [nameof(Case.Department)] = c.Department,
-        [nameof(Case.Assignee)] = c.Assignee,
-        [nameof(Case.MaskedPhone)] = c.MaskedPhone,
-        [nameof(Case.CreatedAt)] = c.CreatedAt,
-        [nameof(Case.NextDeadline)] = c.NextDeadline,
-        [nameof(Case.NextClock)] = c.NextClock,
-        [nameof(Case.Revision)] = c.Revision,
-        ["IsOpen"] = c.IsOpen,
-    });
+        // The summary properties the case row has, under the index row's own keys.
+        var row = new TableEntity(key.PartitionKey, key.RowKey) { ["CaseNumber"] = c.CaseNumber };
+        var caseRow = ToEntity(c);
+        foreach (var property in SummaryProperties)
+        {
+            if (caseRow.TryGetValue(property, out var value))
+            {
+                row[property] = value;
+            }
+        }
+
+        return row;
+    }
 
     public static TableEntity ToEntity(CustomerRecord r) => WithoutNulls(new(r.CaseNumber, CustomerRow)
     {

@@ -30,7 +30,7 @@ public sealed partial class IntakeQueues
     private readonly IntakeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<IntakeQueues> _logger;
-    private readonly Lazy<Task> _created;
+    private Lazy<Task> _created;
 
     /// <summary>Creates the queue pair.</summary>
     public IntakeQueues(QueueServiceClient queues, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakeQueues> logger)
@@ -53,7 +53,20 @@ public sealed partial class IntakeQueues
     public QueueClient Poison => _queues.GetQueueClient(_options.PoisonQueueName);
 
     /// <summary>Creates both queues if they do not exist.</summary>
-    public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _created.Value.WaitAsync(cancellationToken);
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var created = _created;
+        try
+        {
+            await created.Value.WaitAsync(cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Try again on the next call instead of remembering the failure.
+            Interlocked.CompareExchange(ref _created, new Lazy<Task>(CreateQueuesAsync), created);
+            throw;
+        }
+    }
 
     /// <summary>Moves a refused body aside with its errors.</summary>
     public async Task AddAsync(string body, string reason, IDictionary<string, string[]> errors, string originalMessageId, CancellationToken cancellationToken)

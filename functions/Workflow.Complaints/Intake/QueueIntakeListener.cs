@@ -109,9 +109,10 @@ public sealed class QueueIntakeListener : BackgroundService
 
             await _queues.Intake.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Left on the queue: it becomes visible again and is retried, up to the poison threshold.
+            // Whatever failed (storage, the case opener), one message must not stop the listener: it is
+            // left on the queue, becomes visible again and is retried, up to the poison threshold.
             IntakeLogs.QueueMessageFailed(_logger, ex, message.MessageId, message.DequeueCount);
         }
     }

@@ -38,24 +38,7 @@ public static partial class SubmissionReader
                 return null;
             }
 
-            return new ComplaintSubmission
-            {
-                CustomerName = JsonString(root, "customerName", errors),
-                Phone = JsonString(root, "phone", errors),
-                Type = JsonString(root, "type", errors),
-                Description = JsonString(root, "description", errors),
-                Language = JsonString(root, "language", errors),
-                Region = JsonString(root, "region", errors),
-                BusinessLine = JsonString(root, "businessLine", errors),
-                Product = JsonString(root, "product", errors),
-                OccurredAt = ParseTime(JsonString(root, "occurredAt", errors), "occurredAt", errors),
-                Location = JsonString(root, "location", errors),
-                Request = JsonRequest(root, errors),
-                Evidence = JsonEvidence(root, errors),
-                AboutStaff = JsonString(root, "aboutStaff", errors),
-                Channel = JsonString(root, "channel", errors),
-                IdempotencyKey = JsonString(root, "idempotencyKey", errors),
-            };
+            return Build(name => JsonString(root, name, errors), JsonRequest(root, errors), JsonEvidence(root, errors), errors);
         }
     }
 
@@ -85,25 +68,29 @@ public static partial class SubmissionReader
             ? values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToArray()
             : [];
 
-        return new ComplaintSubmission
-        {
-            CustomerName = FormString(fields, "customerName", errors),
-            Phone = FormString(fields, "phone", errors),
-            Type = FormString(fields, "type", errors),
-            Description = FormString(fields, "description", errors),
-            Language = FormString(fields, "language", errors),
-            Region = FormString(fields, "region", errors),
-            BusinessLine = FormString(fields, "businessLine", errors),
-            Product = FormString(fields, "product", errors),
-            OccurredAt = ParseTime(FormString(fields, "occurredAt", errors), "occurredAt", errors),
-            Location = FormString(fields, "location", errors),
-            Request = kind is null && amount is null && currency is null ? null : new CustomerRequest(kind, amount, currency),
-            Evidence = evidence,
-            AboutStaff = FormString(fields, "aboutStaff", errors),
-            Channel = FormString(fields, "channel", errors),
-            IdempotencyKey = FormString(fields, "idempotencyKey", errors),
-        };
+        var request = kind is null && amount is null && currency is null ? null : new CustomerRequest(kind, amount, currency);
+        return Build(name => FormString(fields, name, errors), request, evidence, errors);
     }
+
+    /// <summary>The submission from its text fields (read by <paramref name="text"/>), request and evidence.</summary>
+    private static ComplaintSubmission Build(Func<string, string?> text, CustomerRequest? request, string[] evidence, FieldErrors errors) => new()
+    {
+        CustomerName = text("customerName"),
+        Phone = text("phone"),
+        Type = text("type"),
+        Description = text("description"),
+        Language = text("language"),
+        Region = text("region"),
+        BusinessLine = text("businessLine"),
+        Product = text("product"),
+        OccurredAt = ParseTime(text("occurredAt"), "occurredAt", errors),
+        Location = text("location"),
+        Request = request,
+        Evidence = evidence,
+        AboutStaff = text("aboutStaff"),
+        Channel = text("channel"),
+        IdempotencyKey = text("idempotencyKey"),
+    };
 
     private static string? JsonString(JsonElement parent, string name, FieldErrors errors, string? path = null)
     {

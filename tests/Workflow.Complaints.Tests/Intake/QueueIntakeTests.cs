@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Complaints.Cases;
 using Workflow.Complaints.Intake;
 using Xunit;
@@ -123,6 +124,30 @@ public sealed class QueueIntakeTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task PollOnce_OpenerKeepsFailing_MovedToPoisonAfterMaxDeliveries()
+    {
+        await using var host = await IntakeTestHost.StartAsync(
+            storage.ConnectionString,
+            new Dictionary<string, string?> { ["Intake:QueueMaxDequeueCount"] = "1", ["Intake:QueueVisibilityTimeout"] = "00:00:01" },
+            services => services.AddSingleton<ICaseOpener, FailingOpener>());
+        await host.IntakeQueue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await host.IntakeQueue.SendMessageAsync(BadSubmissions.Valid().ToJsonString(), TestContext.Current.CancellationToken);
+        await host.Listener.PollOnceAsync(TestContext.Current.CancellationToken);
+
+        var received = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (received == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            received = await host.Listener.PollOnceAsync(TestContext.Current.CancellationToken);
+        }
+
+        var poison = Assert.Single((await host.Client.GetFromJsonAsync<List<PoisonMessageView>>("/api/intake/poison", TestContext.Current.CancellationToken))!);
+        Assert.Equal("processing failed repeatedly", poison.Reason);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("failed (delivery 1)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Listener_Running_OpensQueuedCase()
     {
         await using var host = await IntakeTestHost.StartAsync(
@@ -139,5 +164,11 @@ public sealed class QueueIntakeTests(IntakeStorageFixture storage)
         }
 
         Assert.Equal(1, await host.CountAsync(StorageTables.Cases));
+    }
+
+    private sealed class FailingOpener : ICaseOpener
+    {
+        public Task OpenAsync(NewCase newCase, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The orchestration could not be scheduled.");
     }
 }
