@@ -85,11 +85,12 @@ public sealed class IntakeService
 
         var valid = validation.Submission!;
         var key = headerKey ?? valid.IdempotencyKey ?? fallbackKey;
-        var newCase = (string number) => new NewCase(number, valid with { IdempotencyKey = key }, _phoneHash.Compute(valid.Phone!), _time.GetUtcNow(), source);
+        var newCase = (string number, DateTimeOffset receivedAt) =>
+            new NewCase(number, valid with { IdempotencyKey = key }, _phoneHash.Compute(valid.Phone!), receivedAt, source);
         if (key is null)
         {
             var number = (await _numbers.NextAsync(cancellationToken)).ToString();
-            await _opener.OpenAsync(newCase(number), cancellationToken);
+            await _opener.OpenAsync(newCase(number, _time.GetUtcNow()), cancellationToken);
             IntakeLogs.Accepted(_logger, number, source, false);
             return IntakeOutcome.Accepted(number, isRepeat: false);
         }
@@ -111,7 +112,8 @@ public sealed class IntakeService
         {
             try
             {
-                await _opener.OpenAsync(newCase(claim.CaseNumber), cancellationToken);
+                // The claim's time, so a take-over writes the same rows (timeline, phone index) as the first attempt.
+                await _opener.OpenAsync(newCase(claim.CaseNumber, claim.ClaimedAt), cancellationToken);
             }
             catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or InvalidOperationException)
             {

@@ -102,6 +102,19 @@ public sealed class CaseStoreTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task ListAsync_OpenCreatedFrom_OnlyCasesOfThoseDays()
+    {
+        await using var harness = new CaseStoreHarness(storage.ConnectionString, Now);
+        await harness.CreateAsync();
+        harness.Time.Advance(TimeSpan.FromDays(2));
+        var recent = await harness.CreateAsync();
+
+        var page = await harness.Store.ListAsync(new CaseListQuery { OpenOnly = true, CreatedFrom = DateOnly.FromDateTime(harness.Time.GetUtcNow().AddHours(8).Date) }, _ct);
+
+        Assert.Equal(recent.CaseNumber, Assert.Single(page.Items).CaseNumber);
+    }
+
+    [Fact]
     public async Task ListAsync_ByLevel_OnlyOpenCasesOfThatLevel()
     {
         await using var harness = new CaseStoreHarness(storage.ConnectionString, Now);

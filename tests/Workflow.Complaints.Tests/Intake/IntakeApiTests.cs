@@ -96,6 +96,29 @@ public sealed class IntakeApiTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task PostComplaint_MultipartForm_Accepted()
+    {
+        await using var host = await IntakeTestHost.StartAsync(storage.ConnectionString);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("张三"), "customerName" },
+            { new StringContent(FullPhone), "phone" },
+            { new StringContent("service-request"), "type" },
+            { new StringContent("Please change the delivery address of my order."), "description" },
+            { new StringContent("ORD-1"), "evidence" },
+            { new StringContent("ORD-2"), "evidence" },
+        };
+
+        using var response = await host.Client.PostAsync("/api/complaints", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = (await response.Content.ReadFromJsonAsync<IntakeAccepted>(TestContext.Current.CancellationToken))!;
+        var store = (CaseStore)host.Services.GetService(typeof(CaseStore))!;
+        var record = await store.GetCustomerRecordAsync(accepted.CaseNumber, "tester", "test", TestContext.Current.CancellationToken);
+        Assert.Equal(["ORD-1", "ORD-2"], record?.Evidence);
+    }
+
+    [Fact]
     public async Task PostComplaint_FormWithErrors_RendersFieldErrorsEscaped()
     {
         await using var host = await IntakeTestHost.StartAsync(storage.ConnectionString);
