@@ -240,6 +240,32 @@ public sealed class IntakeApiTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task PostComplaint_TwoHostsOnOneStorage_DistinctNumbersAndOneCasePerKey()
+    {
+        var shared = new Dictionary<string, string?> { ["Cases:TablePrefix"] = "t" + Guid.NewGuid().ToString("N")[..12], ["Cases:CaseNumberBlockSize"] = "4" };
+        await using var first = await IntakeTestHost.StartAsync(storage.ConnectionString, shared);
+        await using var second = await IntakeTestHost.StartAsync(storage.ConnectionString, shared);
+
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            var host = i % 2 == 0 ? first : second;
+            // Every third pair of posts shares a key across the two hosts.
+            var key = i % 3 == 0 ? "shared-" + (i / 6) : "own-" + i;
+            var body = BadSubmissions.With(o => o["description"] = "Complaint for key " + key);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/complaints") { Content = Json(body) };
+            request.Headers.Add(IntakeEndpoints.IdempotencyKeyHeader, key);
+            using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return (Key: key, (await response.Content.ReadFromJsonAsync<IntakeAccepted>(TestContext.Current.CancellationToken))!.CaseNumber);
+        }));
+
+        var keys = numbers.Select(n => n.Key).Distinct().Count();
+        Assert.Equal(keys, numbers.Select(n => n.CaseNumber).Distinct().Count());
+        Assert.All(numbers.GroupBy(n => n.Key), g => Assert.Single(g.Select(n => n.CaseNumber).Distinct()));
+        Assert.Equal(keys, await first.CountAsync(StorageTables.Cases));
+    }
+
+    [Fact]
     public async Task PostComplaint_OverRateLimit_TooManyRequests()
     {
         await using var host = await IntakeTestHost.StartAsync(

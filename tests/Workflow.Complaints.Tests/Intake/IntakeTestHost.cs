@@ -66,6 +66,7 @@ public sealed class IntakeTestHost : IAsyncDisposable
             config[setting.Key] = setting.Value;
         }
 
+        prefix = config["Cases:TablePrefix"]!;
         builder.Configuration.AddInMemoryCollection(config);
         var logs = new CapturedLogs();
         builder.Logging.ClearProviders();
