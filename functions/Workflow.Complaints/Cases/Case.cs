@@ -12,8 +12,8 @@ namespace Workflow.Complaints.Cases;
 [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Case is the domain's word (STYLE.md); the app is consumed from C# only.")]
 public sealed record Case
 {
-    /// <summary>The status a newly recorded case starts in.</summary>
-    public const string ReceivedStatus = "received";
+    /// <summary>The status a newly recorded case starts in (the lifecycle's <c>open</c> wire name).</summary>
+    public const string InitialStatus = "open";
 
     public required string CaseNumber { get; init; }
 

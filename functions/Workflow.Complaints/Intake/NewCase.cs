@@ -12,7 +12,7 @@ public sealed record NewCase(string CaseNumber, ComplaintSubmission Submission, 
     public Case ToCase() => new()
     {
         CaseNumber = CaseNumber,
-        Status = Case.ReceivedStatus,
+        Status = Case.InitialStatus,
         Type = Submission.Type ?? string.Empty,
         MaskedPhone = PhoneNumberMask.Mask(Submission.Phone),
         PhoneHash = PhoneHash,

@@ -41,7 +41,7 @@ public sealed class CaseStoreTests(IntakeStorageFixture storage)
 
         var again = await harness.Store.CreateAsync(newCase, new CustomerRecord { CaseNumber = created.CaseNumber, CustomerName = "x", PhoneE164 = "+8613812345678", Description = "d" }, new TimelineEntry(Now, "received", "customer") { Id = "received" }, _ct);
 
-        Assert.Equal("received", again.Status);
+        Assert.Equal("open", again.Status);
         Assert.Single(await harness.Store.GetTimelineAsync(created.CaseNumber, _ct));
     }
 

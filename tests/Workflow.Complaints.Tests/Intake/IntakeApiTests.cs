@@ -56,7 +56,7 @@ public sealed class IntakeApiTests(IntakeStorageFixture storage)
         using var progress = JsonDocument.Parse(body);
         Assert.Equal(accepted.CaseNumber, progress.RootElement.GetProperty("caseNumber").GetString());
         Assert.Equal("*******5678", progress.RootElement.GetProperty("maskedPhone").GetString());
-        Assert.Equal("received", progress.RootElement.GetProperty("status").GetString());
+        Assert.Equal("open", progress.RootElement.GetProperty("status").GetString());
         Assert.DoesNotContain(FullPhone, body, StringComparison.Ordinal);
         Assert.DoesNotContain("张三", body, StringComparison.Ordinal);
     }
