@@ -34,6 +34,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected ??= RejectAsync;
             limiter.AddPolicy(IntakeEndpoints.RateLimitPolicy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<IntakeOptions>>().Value;
@@ -47,6 +48,18 @@ public static class IntakeServiceCollectionExtensions
             });
         });
         return services;
+    }
+
+    /// <summary>Answers a rejected request with problem details and, when known, when to retry.</summary>
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests from this address; try again later.")
+            .ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>Binds and validates <see cref="IntakeOptions"/> (shared by intake and the case store's phone hash).</summary>

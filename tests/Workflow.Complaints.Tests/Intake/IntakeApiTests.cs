@@ -273,13 +273,16 @@ public sealed class IntakeApiTests(IntakeStorageFixture storage)
             new Dictionary<string, string?> { ["Intake:RateLimitPermits"] = "3", ["Intake:RateLimitWindow"] = "01:00:00" });
 
         var statuses = new List<HttpStatusCode>();
+        string? lastType = null;
         for (var i = 0; i < 4; i++)
         {
             using var response = await host.Client.PostAsync("/api/complaints", Json("{}"), TestContext.Current.CancellationToken);
             statuses.Add(response.StatusCode);
+            lastType = response.Content.Headers.ContentType?.MediaType;
         }
 
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("application/problem+json", lastType);
     }
 
     [Fact]
