@@ -14,10 +14,18 @@ public static partial class SubmissionReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 8 };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Reads a JSON object body.</summary>
     public static ComplaintSubmission? ReadJson(ReadOnlyMemory<byte> json, FieldErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        // Some partner tools write a UTF-8 byte order mark; the reader would call it invalid JSON.
+        if (json.Span.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
+
         JsonDocument document;
         try
         {
