@@ -1,1 +1,50 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Workflow.Complaints.Auth;
+using Workflow.Complaints.Dashboard;
+using Workflow.Complaints.Hosting;
+using Workflow.Complaints.Intake;
+using Workflow.Complaints.Lifecycle;
+using Workflow.Complaints.Sms;
+using Workflow.Durable.Diagnostics;
+
+if (args is ["hash-password", ..])
+{
+    // Prints a hash for Auth:LocalUsers; the password is read from standard input so it stays out of shell history.
+    Console.Error.Write("Password: ");
+    Console.WriteLine(PasswordHash.Create(Console.ReadLine() ?? string.Empty));
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+// host.json carries the runtime settings in the Functions shape (extensions:durableTask).
+builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true, reloadOnChange: false);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddStaffAuth(builder.Configuration);
+builder.Services.AddComplaintRules(builder.Configuration);
+builder.Services.AddIntake(builder.Configuration);
+builder.Services.AddSms(builder.Configuration);
+builder.Services.AddDurableRuntime(builder.Configuration, tasks => { });
+builder.Services.AddOpenTelemetry()
+    .WithTracing(t => t.AddSource(DurableTelemetry.Name).AddOtlpExporterWhenConfigured(builder.Configuration))
+    .WithMetrics(m => m.AddMeter(DurableTelemetry.Name).AddOtlpExporterWhenConfigured(builder.Configuration));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHealth();
+var intake = app.MapIntake();
+intake.Operations.RequireAuthorization(StaffRoles.OperationsPolicy);
+app.MapSmsEvents();
+app.MapSmsOutbox().RequireAuthorization(StaffRoles.StaffPolicy);
+app.MapDashboard();
+
+app.Run();
+
+/// <summary>The host's entry point (public so functional tests can start it).</summary>
+public partial class Program;
