@@ -1,1 +1,74 @@
-Console.WriteLine("bench");
+using Workflow.Bench;
+using Workflow.Bench.Backends;
+using Workflow.Bench.Measurement;
+using Workflow.Bench.Reporting;
+using Workflow.Bench.Shapes;
+
+// The durable runtime's benchmark (issue 3, section 5): each shape N times on a fresh backend, one worker with default options.
+var arguments = BenchArguments.Parse(args, out var error);
+if (arguments is null)
+{
+    await Console.Error.WriteLineAsync($"{error}\n{BenchArguments.Usage}");
+    return 2;
+}
+
+if (!BenchBackend.IsSupported(arguments.Backend, out var unsupported))
+{
+    await Console.Error.WriteLineAsync($"error: {unsupported}");
+    return 2;
+}
+
+var sizes = arguments.Quick ? ShapeSizes.Quick : ShapeSizes.Full;
+List<IBenchShape> all =
+[
+    new SequentialActivitiesShape(sizes.SequentialActivities),
+    new FanOutFanInShape(sizes.FanOutActivities),
+    new ManyInstancesShape(sizes.Instances),
+    new ExternalEventsShape(sizes.EventInstances),
+    new ManyTimersShape(sizes.Timers, sizes.TimerDelay),
+    new IdleTimerShape(sizes.IdleBeforeTimer, sizes.TimerDelay),
+];
+var unknown = arguments.Shapes.Where(k => all.TrueForAll(s => s.Key != k)).ToList();
+if (unknown.Count > 0)
+{
+    await Console.Error.WriteLineAsync($"unknown shape(s): {string.Join(", ", unknown)}\n{BenchArguments.Usage}");
+    return 2;
+}
+
+var selected = arguments.Shapes.Count > 0
+    ? arguments.Shapes.Select(k => all.Single(s => s.Key == k)).ToList()
+    : all.Where(s => !(arguments.Quick && s is IdleTimerShape)).ToList();
+
+Console.WriteLine("command: dotnet run -c Release --project bench/Workflow.Bench --" + (args.Length > 0 ? " " + string.Join(" ", args) : string.Empty));
+foreach (var line in MachineDescription.Lines())
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine($"backend: {arguments.Backend}, repetitions: {arguments.Repetitions}{(arguments.Quick ? ", quick sizes" : string.Empty)}");
+
+using var replay = new ReplayRecorder();
+var runner = new ShapeRunner(arguments.Backend, replay);
+var small = ShapeSizes.Quick;
+Console.Write("warm-up (small sizes, not measured)...");
+await runner.WarmUpAsync(
+    [new SequentialActivitiesShape(small.SequentialActivities), new FanOutFanInShape(small.FanOutActivities), new ManyInstancesShape(small.Instances), new ExternalEventsShape(small.EventInstances)],
+    CancellationToken.None);
+Console.WriteLine(" done");
+var reports = new List<ShapeReport>();
+foreach (var shape in selected)
+{
+    Console.Write($"{shape.Key}:");
+    var records = await runner.RunAsync(
+        shape,
+        arguments.Repetitions,
+        (_, record) => Console.Write($" {ShapeReport.FormatMilliseconds(record.Result.Elapsed)}"),
+        CancellationToken.None);
+    Console.WriteLine();
+    reports.Add(new ShapeReport(shape, records));
+}
+
+var writer = new ReportWriter(Console.Out);
+writer.WriteTable(reports, arguments.Repetitions);
+writer.WriteDetails(reports);
+return reports.Exists(r => r.Stalled.Count > 0) ? 1 : 0;
