@@ -39,6 +39,12 @@ internal static class CompletionWatcher
                         throw new InvalidOperationException($"instance {id} ended {state.RuntimeStatus}: {state.FailureDetails?.ErrorMessage}");
                     }
 
+                    if (backend.CompletedAt(id) is null)
+                    {
+                        // The state is visible before the final commit call has returned; look again.
+                        continue;
+                    }
+
                     pending.Remove(id);
                     done.Add(state);
                 }
