@@ -97,6 +97,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         return new PurgeResult(rows.Count);
     }
 
+    /// <summary>How many large-payload blobs an instance has (for tests and diagnostics).</summary>
+    internal Task<int> CountBlobsAsync(string instanceId, CancellationToken cancellationToken) =>
+        _payloads.Blobs.CountInstanceBlobsAsync(instanceId, cancellationToken);
+
     private async Task PurgeAsync(string instanceId, CancellationToken cancellationToken)
     {
         _cache.TryRemove(instanceId, out _);

@@ -163,5 +163,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         return delay > _options.MaxRetryBackoff ? _options.MaxRetryBackoff : delay;
     }
 
-    private static bool IsNotFound(RequestFailedException ex) => ex.Status == 404;
+    /// <summary>The resource is gone, or a queue message was received again since (its receipt changed).</summary>
+    private static bool IsNotFound(RequestFailedException ex) =>
+        ex.Status == 404 || (ex.Status == 400 && ex.ErrorCode == "PopReceiptMismatch");
 }
