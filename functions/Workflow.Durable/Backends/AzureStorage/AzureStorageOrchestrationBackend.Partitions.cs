@@ -141,8 +141,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         await AwaitQuietlyAsync(partition.ReceiveLoop).ConfigureAwait(false);
         if (drain)
         {
-            var deadline = _options.TimeProvider.GetUtcNow() + _options.DrainTimeout;
-            while (AnyLocked(index) && _options.TimeProvider.GetUtcNow() < deadline)
+            // Pacing, not a clock reading: measured in real time so a frozen test clock cannot stall a stop.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (AnyLocked(index) && waited.Elapsed < _options.DrainTimeout)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None).ConfigureAwait(false);
             }
