@@ -11,6 +11,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     private readonly ConcurrentQueue<QueueMessage> _activityBuffer = new();
     private readonly SemaphoreSlim _activityReceiveGate = new(1, 1);
     private readonly WakeSignal _activityWake = new();
+    private int _activityQueueDrained;
 
     /// <inheritdoc/>
     public async Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken)
@@ -31,6 +32,12 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             try
             {
+                if (Interlocked.Exchange(ref _activityQueueDrained, 0) == 1 && !_activityWake.IsSet)
+                {
+                    // The last batch was partial: the queue is drained, so pause briefly unless a local send wakes us.
+                    await Task.WhenAny(Task.Delay(MinPollingInterval, linked.Token), _activityWake.Reset()).ConfigureAwait(false);
+                }
+
                 var wake = _activityWake.Reset();
                 if (!await ReceiveActivitiesAsync(linked.Token).ConfigureAwait(false))
                 {
@@ -116,6 +123,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             foreach (var m in messages)
             {
                 _activityBuffer.Enqueue(m);
+            }
+
+            if (messages.Length is > 0 and < ReceiveBatch)
+            {
+                Volatile.Write(ref _activityQueueDrained, 1);
             }
 
             return messages.Length > 0;

@@ -12,7 +12,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     private const string LeasePartitionKey = "lease";
     private const string WorkerPartitionKey = "worker";
     private const int ReceiveBatch = 32;
-    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(10);
+    // Local sends wake readers at once, so an idle reader can start its back-off at a calm pace.
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
     private readonly ConcurrentDictionary<int, OwnedPartition> _owned = new();
     private readonly SemaphoreSlim _balanceGate = new(1, 1);
 
@@ -25,8 +26,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 await BalancePartitionsAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A failed round must not end the loop: the leases would lapse while we hold work.
                 Logs.StorageRetry(_logger, "lease balance", ex);
             }
         }
@@ -207,13 +209,17 @@ public sealed partial class AzureStorageOrchestrationBackend
             QueueMessage[] messages;
             try
             {
-                var wake = partition.Wake.Reset();
+                if (idle > TimeSpan.Zero && !partition.Wake.IsSet)
+                {
+                    await Task.WhenAny(Task.Delay(idle, cancellationToken), partition.Wake.Reset()).ConfigureAwait(false);
+                }
+
+                _ = partition.Wake.Reset();
                 Statistics.Count(StorageOperation.QueueReceive);
                 messages = (await queue.ReceiveMessagesAsync(ReceiveBatch, _options.ControlMessageVisibilityTimeout, cancellationToken).ConfigureAwait(false)).Value;
                 if (messages.Length == 0)
                 {
                     idle = idle == TimeSpan.Zero ? MinPollingInterval : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollingInterval.Ticks));
-                    await Task.WhenAny(Task.Delay(idle, cancellationToken), wake).ConfigureAwait(false);
                     continue;
                 }
             }
@@ -224,10 +230,19 @@ public sealed partial class AzureStorageOrchestrationBackend
                 continue;
             }
 
-            idle = TimeSpan.Zero;
+            // A partial batch means the queue is drained: wait for a wake or the shortest pause before asking again.
+            idle = messages.Length < ReceiveBatch ? MinPollingInterval : TimeSpan.Zero;
             foreach (var message in messages)
             {
-                await AcceptControlMessageAsync(partition, message, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await AcceptControlMessageAsync(partition, message, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The message stays invisible and comes back after its visibility timeout.
+                    Logs.StorageRetry(_logger, "accept control message", ex);
+                }
             }
         }
     }
@@ -336,6 +351,8 @@ internal sealed class WakeSignal
 
         return Volatile.Read(ref _source).Task;
     }
+
+    public bool IsSet => Volatile.Read(ref _source).Task.IsCompleted;
 
     public void Set() => Volatile.Read(ref _source).TrySetResult();
 }
