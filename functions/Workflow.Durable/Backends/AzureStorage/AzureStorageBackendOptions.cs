@@ -61,7 +61,7 @@ public sealed class AzureStorageBackendOptions
     public TimeSpan MaxRetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long <see cref="IOrchestrationBackend.StopAsync"/> waits for locked work items before handing partitions over.</summary>
-    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the first wrong one.</summary>
     public void Validate()
@@ -83,6 +83,8 @@ public sealed class AzureStorageBackendOptions
         Require(LeaseDuration > TimeSpan.Zero && LeaseRenewInterval > TimeSpan.Zero && LeaseRenewInterval < LeaseDuration, nameof(LeaseRenewInterval), "must be positive and shorter than LeaseDuration");
         Require(ControlMessageVisibilityTimeout >= TimeSpan.FromSeconds(1) && ActivityVisibilityTimeout >= TimeSpan.FromSeconds(1), nameof(ControlMessageVisibilityTimeout), "visibility timeouts must be at least one second");
         Require(MaxPollingInterval > TimeSpan.Zero && RetryBackoff >= TimeSpan.Zero && MaxRetryBackoff >= RetryBackoff && DrainTimeout >= TimeSpan.Zero, nameof(MaxPollingInterval), "intervals must be positive");
+        // Draining happens on the lease loop; it must end before the other leases need renewing.
+        Require(DrainTimeout + LeaseRenewInterval < LeaseDuration, nameof(DrainTimeout), "plus LeaseRenewInterval must be shorter than LeaseDuration");
         ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(FaultInjector);
     }

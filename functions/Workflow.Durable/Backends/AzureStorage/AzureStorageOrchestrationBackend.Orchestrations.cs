@@ -32,7 +32,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 }
 
                 inbox.Queued = false;
-                if (inbox.Locked || inbox.Messages.Count == 0 || !_owned.ContainsKey(inbox.Partition))
+                if (inbox.Locked || inbox.Messages.Count == 0 || !_owned.TryGetValue(inbox.Partition, out var owner) || owner.Releasing)
                 {
                     continue;
                 }

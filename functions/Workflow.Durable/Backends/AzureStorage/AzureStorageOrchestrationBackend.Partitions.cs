@@ -139,6 +139,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
+        partition.Releasing = true;
         await partition.Cancellation.CancelAsync().ConfigureAwait(false);
         await AwaitQuietlyAsync(partition.ReceiveLoop).ConfigureAwait(false);
         if (drain)
@@ -329,6 +330,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         public Task ReceiveLoop { get; set; } = Task.CompletedTask;
 
         public WakeSignal Wake { get; } = new();
+
+        /// <summary>Being handed over: no new work items start on it.</summary>
+        public bool Releasing { get; set; }
     }
 }
 

@@ -22,7 +22,7 @@ internal static class BackendTestKit
             MaxPollingInterval = TimeSpan.FromMilliseconds(200),
             LeaseDuration = TimeSpan.FromSeconds(3),
             LeaseRenewInterval = TimeSpan.FromMilliseconds(500),
-            DrainTimeout = TimeSpan.FromSeconds(5),
+            DrainTimeout = TimeSpan.FromSeconds(2),
         };
         configure?.Invoke(options);
         var backend = new AzureStorageOrchestrationBackend(options);
