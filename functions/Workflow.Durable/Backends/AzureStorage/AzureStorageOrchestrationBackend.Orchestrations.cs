@@ -204,7 +204,12 @@ public sealed partial class AzureStorageOrchestrationBackend
                     work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
                     break;
                 case OutboxKind.Timer:
-                    work.Add(StoreTimerAsync(_storage.PartitionOf(snapshot.InstanceId), item.Message!, cancellationToken));
+                    // The owner writes its own timer rows; if the partition has moved, the queue carries the
+                    // timer to the new owner, which stores it (a row written now could miss its schedule load).
+                    var partition = _storage.PartitionOf(snapshot.InstanceId);
+                    work.Add(_owned.ContainsKey(partition)
+                        ? StoreTimerAsync(partition, item.Message!, cancellationToken)
+                        : SendControlMessageAsync(item.Message!, cancellationToken));
                     break;
                 case OutboxKind.CancelTimer:
                     work.Add(CancelTimerAsync(snapshot.InstanceId, item.TimerId, cancellationToken));

@@ -78,4 +78,22 @@ public sealed class LockCompleteTests(AzuriteFixture azurite)
         await backend.CompleteOrchestrationWorkItemAsync(again, FinalTurn(again, now, "x"), TestContext.Current.CancellationToken);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await backend.GetInstanceAsync("c1", false, TestContext.Current.CancellationToken))!.RuntimeStatus);
     }
+
+    [Fact]
+    public async Task DeleteAsync_Twice_RemovesTaskHub()
+    {
+        var hub = NewHubName();
+        await using var backend = await StartBackendAsync(azurite.ConnectionString, hub, start: false);
+        await backend.CreateInstanceAsync(StartMessage("gone"), TestContext.Current.CancellationToken);
+        await backend.DeleteAsync(TestContext.Current.CancellationToken);
+        await backend.DeleteAsync(TestContext.Current.CancellationToken);
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        var left = new List<string>();
+        await foreach (var table in tables.QueryAsync(t => t.Name == hub + "Instances", cancellationToken: TestContext.Current.CancellationToken))
+        {
+            left.Add(table.Name);
+        }
+
+        Assert.Empty(left);
+    }
 }
