@@ -193,6 +193,8 @@ public sealed partial class AzureStorageOrchestrationBackend
             work.Add(_instances.UpsertAsync(state, snapshot.KnownBlobs, cancellationToken));
         }
 
+        var partition = _storage.PartitionOf(snapshot.InstanceId);
+        var timers = new List<TaskMessage>();
         foreach (var item in outbox)
         {
             switch (item.Kind)
@@ -204,17 +206,27 @@ public sealed partial class AzureStorageOrchestrationBackend
                     work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
                     break;
                 case OutboxKind.Timer:
-                    // The owner writes its own timer rows; if the partition has moved, the queue carries the
-                    // timer to the new owner, which stores it (a row written now could miss its schedule load).
-                    var partition = _storage.PartitionOf(snapshot.InstanceId);
-                    work.Add(_owned.ContainsKey(partition)
-                        ? StoreTimerAsync(partition, item.Message!, cancellationToken)
-                        : SendControlMessageAsync(item.Message!, cancellationToken));
+                    // The owner writes its own timer rows (batched below); if the partition has moved, the queue
+                    // carries the timer to the new owner, which stores it (a row written now could miss its load).
+                    if (_owned.ContainsKey(partition))
+                    {
+                        timers.Add(item.Message!);
+                    }
+                    else
+                    {
+                        work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
+                    }
+
                     break;
                 case OutboxKind.CancelTimer:
                     work.Add(CancelTimerAsync(snapshot.InstanceId, item.TimerId, cancellationToken));
                     break;
             }
+        }
+
+        if (timers.Count > 0)
+        {
+            work.Add(StoreTimersAsync(partition, timers, cancellationToken));
         }
 
         await Task.WhenAll(work).ConfigureAwait(false);

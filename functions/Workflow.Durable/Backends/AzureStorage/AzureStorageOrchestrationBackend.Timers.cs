@@ -42,21 +42,47 @@ public sealed partial class AzureStorageOrchestrationBackend
         return builder.ToString();
     }
 
-    private async Task StoreTimerAsync(int partition, TaskMessage message, CancellationToken cancellationToken)
+    private Task StoreTimerAsync(int partition, TaskMessage message, CancellationToken cancellationToken) =>
+        StoreTimersAsync(partition, [message], cancellationToken);
+
+    /// <summary>Writes timer rows of one partition, up to 100 per entity-group transaction, then arms them.</summary>
+    private async Task StoreTimersAsync(int partition, List<TaskMessage> messages, CancellationToken cancellationToken)
     {
-        var due = message.DeliverAt ?? _options.TimeProvider.GetUtcNow().UtcDateTime;
-        var row = new TableEntity(TaskHubStorage.PartitionName(partition), TimerRowKey(message))
+        var rows = new List<(TableEntity Row, DateTime Due, TaskMessage Message)>(messages.Count);
+        foreach (var message in messages.DistinctBy(TimerRowKey))
         {
-            ["DueTime"] = new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)),
-            ["InstanceId"] = message.InstanceId,
-            ["TimerId"] = message.Event is TimerFiredEvent fired ? fired.TimerId : -1,
-        };
-        await _payloads.SetAsync(row, "Message", StorageJson.Serialize(message with { DequeueCount = 0 }), message.InstanceId, LargePayloadStore.MaxInlineTableChars, null, cancellationToken).ConfigureAwait(false);
-        Statistics.Count(StorageOperation.TableWrite);
-        await _storage.Timers.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var due = message.DeliverAt ?? _options.TimeProvider.GetUtcNow().UtcDateTime;
+            var row = new TableEntity(TaskHubStorage.PartitionName(partition), TimerRowKey(message))
+            {
+                ["DueTime"] = new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)),
+                ["InstanceId"] = message.InstanceId,
+                ["TimerId"] = message.Event is TimerFiredEvent fired ? fired.TimerId : -1,
+            };
+            await _payloads.SetAsync(row, "Message", StorageJson.Serialize(message with { DequeueCount = 0 }), message.InstanceId, LargePayloadStore.MaxInlineTableChars, null, cancellationToken).ConfigureAwait(false);
+            rows.Add((row, due, message));
+        }
+
+        // Inline messages are at most 16K characters, so 100 rows stay under the 4 MB transaction limit.
+        foreach (var chunk in rows.Chunk(HistoryStore.MaxTransactionActions))
+        {
+            if (chunk.Length == 1)
+            {
+                Statistics.Count(StorageOperation.TableWrite);
+                await _storage.Timers.UpsertEntityAsync(chunk[0].Row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Statistics.Transaction(chunk.Length);
+                await _storage.Timers.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r.Row)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (_owned.ContainsKey(partition))
         {
-            Schedule(new ScheduledTimer(partition, row.RowKey, due, message));
+            foreach (var (row, due, message) in rows)
+            {
+                Schedule(new ScheduledTimer(partition, row.RowKey, due, message));
+            }
         }
     }
 

@@ -101,4 +101,41 @@ public sealed class TimerTests(AzuriteFixture azurite)
         var item = await LockAsync(backend, Wait);
         Assert.IsType<ExecutionStartedEvent>(Assert.Single(item!.NewMessages).Event);
     }
+
+    [Fact]
+    public async Task TimerMessages_ThousandPending_AllHeldThenAllDeliveredOnce()
+    {
+        const int count = 1000;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o => o.TimeProvider = clock);
+        await backend.CreateInstanceAsync(StartMessage("many"), TestContext.Current.CancellationToken);
+        var item = await LockAsync(backend, Wait);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var started = item!.NewMessages.Select(m => m.Event).OfType<ExecutionStartedEvent>().First();
+        var created = Enumerable.Range(0, count).Select(i => new TimerCreatedEvent(now.AddMinutes(1 + (i % 60))) { EventId = i, Timestamp = now }).ToList();
+        await backend.CompleteOrchestrationWorkItemAsync(item, new OrchestrationCommit
+        {
+            NewExecution = true,
+            NewEvents = [started, .. created],
+            State = State("many", OrchestrationRuntimeStatus.Running, now),
+            TimerMessages = [.. created.Select(c => new TaskMessage($"many:timer:{c.EventId}", "many", "e1", new TimerFiredEvent(c.EventId, c.FireAt) { MessageId = $"many:timer:{c.EventId}" }, c.FireAt))],
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(count, backend.ScheduledTimerCount);
+        Assert.Null(await LockAsync(backend, Quiet));
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var delivered = new HashSet<string>();
+        while (delivered.Count < count && await LockAsync(backend, Wait) is { } fired)
+        {
+            foreach (var message in fired.NewMessages)
+            {
+                Assert.True(delivered.Add(message.MessageId), $"{message.MessageId} delivered twice.");
+            }
+
+            await backend.CompleteOrchestrationWorkItemAsync(fired, new OrchestrationCommit { NewEvents = [.. fired.NewMessages.Select(m => m.Event)], State = fired.State! }, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(count, delivered.Count);
+        Assert.Equal(0, backend.ScheduledTimerCount);
+    }
 }
