@@ -81,10 +81,22 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             _faults.OnStep(FaultPoint.BeforeCommit, id);
             var outbox = BuildOutbox(commit);
-            await _history.CommitAsync(token.Snapshot, commit, outbox, cancellationToken).ConfigureAwait(false);
+
+            // A turn that only discarded duplicates changes nothing: skip the writes, keep the ETag.
+            var unchanged = commit.NewEvents.Count == 0 && outbox.Count == 0 && !commit.NewExecution &&
+                token.Snapshot.ETag is not null && Equals(commit.State, token.Snapshot.State);
+            if (!unchanged)
+            {
+                await _history.CommitAsync(token.Snapshot, commit, outbox, cancellationToken).ConfigureAwait(false);
+            }
+
             committed = true;
             _faults.OnStep(FaultPoint.AfterCommit, id);
-            await SendOutboxAsync(token.Snapshot, outbox, cancellationToken).ConfigureAwait(false);
+            if (!unchanged)
+            {
+                await SendOutboxAsync(token.Snapshot, outbox, cancellationToken).ConfigureAwait(false);
+            }
+
             _faults.OnStep(FaultPoint.AfterMessagesSent, id);
             await Task.WhenAll(token.Messages.Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
             _faults.OnStep(FaultPoint.AfterMessagesDeleted, id);
