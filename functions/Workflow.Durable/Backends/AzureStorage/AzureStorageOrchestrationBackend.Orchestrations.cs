@@ -1,0 +1,401 @@
+using Azure;
+using Workflow.Durable.Backend;
+
+namespace Workflow.Durable.Backends.AzureStorage;
+
+/// <summary>Orchestration work items: the in-memory inbox per instance, locking, committing and abandoning.</summary>
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    /// <inheritdoc/>
+    public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        while (true)
+        {
+            string instanceId;
+            try
+            {
+                instanceId = await _ready.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
+            List<InboxMessage> taken;
+            int partition;
+            lock (_gate)
+            {
+                if (!_inboxes.TryGetValue(instanceId, out var inbox))
+                {
+                    continue;
+                }
+
+                inbox.Queued = false;
+                if (inbox.Locked || inbox.Messages.Count == 0 || !_owned.TryGetValue(inbox.Partition, out var owner) || owner.Releasing)
+                {
+                    continue;
+                }
+
+                inbox.Locked = true;
+                taken = [.. inbox.Messages];
+                partition = inbox.Partition;
+            }
+
+            InstanceSnapshot snapshot;
+            try
+            {
+                snapshot = await GetSnapshotAsync(instanceId, cancellationToken).ConfigureAwait(false);
+                _faults.OnStep(FaultPoint.OrchestrationLocked, instanceId);
+            }
+            catch (SimulatedCrashException)
+            {
+                Forget(instanceId, taken);
+                throw;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or InstanceLockLostException or InvalidOperationException)
+            {
+                // Could not read the instance: hold the messages and try again shortly.
+                Logs.StorageRetry(_logger, "load instance " + instanceId, ex);
+                _cache.TryRemove(instanceId, out _);
+                Unlock(instanceId, [], requeueAfter: _options.RetryBackoff);
+                continue;
+            }
+
+            return new OrchestrationWorkItem(instanceId, snapshot.State, [.. snapshot.History], [.. taken.Select(m => m.Message)])
+            {
+                LockToken = new OrchestrationLock(snapshot, taken, partition),
+            };
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(commit);
+        var token = workItem.LockToken as OrchestrationLock ?? throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
+        var id = workItem.InstanceId;
+        var committed = false;
+        try
+        {
+            _faults.OnStep(FaultPoint.BeforeCommit, id);
+            var outbox = BuildOutbox(commit);
+
+            // A turn that only discarded duplicates changes nothing: skip the writes, keep the ETag.
+            var unchanged = commit.NewEvents.Count == 0 && outbox.Count == 0 && !commit.NewExecution &&
+                token.Snapshot.ETag is not null && Equals(commit.State, token.Snapshot.State);
+            if (!unchanged)
+            {
+                await _history.CommitAsync(token.Snapshot, commit, outbox, cancellationToken).ConfigureAwait(false);
+            }
+
+            committed = true;
+            _faults.OnStep(FaultPoint.AfterCommit, id);
+            if (!unchanged)
+            {
+                await SendOutboxAsync(token.Snapshot, outbox, cancellationToken).ConfigureAwait(false);
+            }
+
+            _faults.OnStep(FaultPoint.AfterMessagesSent, id);
+            await Task.WhenAll(token.Messages.Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
+            _faults.OnStep(FaultPoint.AfterMessagesDeleted, id);
+            Unlock(id, token.Messages, requeueAfter: null);
+        }
+        catch (SimulatedCrashException)
+        {
+            Forget(id, token.Messages);
+            throw;
+        }
+        catch (InstanceLockLostException)
+        {
+            // Nothing committed: another writer moved the history. Reload next time; keep the messages.
+            _cache.TryRemove(id, out _);
+            Unlock(id, [], requeueAfter: null);
+            throw;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException)
+        {
+            // If the turn was committed its outbox rows are durable: a reload sends them again.
+            _cache.TryRemove(id, out _);
+            if (committed)
+            {
+                Logs.OutboxSendFailed(_logger, id, ex);
+            }
+
+            Unlock(id, [], requeueAfter: _options.RetryBackoff);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, Exception? failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        var token = workItem.LockToken as OrchestrationLock ?? throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
+        if (failure is null)
+        {
+            // Not a failure: keep the messages in memory and offer the instance again.
+            Unlock(workItem.InstanceId, [], requeueAfter: null);
+            return;
+        }
+
+        // A failure: hand the queue messages back with an exponential delay; their dequeue count grows
+        // with each delivery, and past MaxDequeueCount the receiver moves them to the poison queue.
+        Unlock(workItem.InstanceId, token.Messages, requeueAfter: null);
+        var error = failure.GetType().FullName + ": " + failure.Message;
+        await Task.WhenAll(token.Messages.Select(async m =>
+        {
+            if (m.Queue is { } q)
+            {
+                _lastErrors[q.MessageId] = error;
+                try
+                {
+                    Statistics.Count(StorageOperation.QueueUpdate);
+                    await _storage.ControlQueues[q.Partition].UpdateMessageAsync(q.MessageId, q.PopReceipt, visibilityTimeout: Backoff(m.Message.DequeueCount + 1), cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (IsNotFound(ex))
+                {
+                    // Already gone.
+                }
+            }
+            else if (m.Timer is { } timer)
+            {
+                // A fired timer is re-armed later, never earlier than it was due.
+                Schedule(timer with { DueAt = _options.TimeProvider.GetUtcNow().UtcDateTime + Backoff(1) });
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private async Task<InstanceSnapshot> GetSnapshotAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(instanceId, out var cached))
+        {
+            return cached;
+        }
+
+        var snapshot = await _history.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (snapshot.UnsentOutbox.Count > 0 || snapshot.OutboxRows > 0)
+        {
+            // A previous owner committed a turn and may have died before sending its messages.
+            await SendOutboxAsync(snapshot, [.. snapshot.UnsentOutbox], cancellationToken).ConfigureAwait(false);
+            await _history.ClearOutboxAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        }
+
+        _cache[instanceId] = snapshot;
+        return snapshot;
+    }
+
+    private static List<OutboxItem> BuildOutbox(OrchestrationCommit commit)
+    {
+        var outbox = new List<OutboxItem>();
+        outbox.AddRange(commit.ActivityMessages.Select(m => new OutboxItem(OutboxKind.Activity, m)));
+        outbox.AddRange(commit.OrchestratorMessages.Select(m => new OutboxItem(OutboxKind.Orchestrator, m)));
+        outbox.AddRange(commit.TimerMessages.Select(m => new OutboxItem(OutboxKind.Timer, m)));
+        outbox.AddRange(commit.CancelledTimerIds.Select(t => new OutboxItem(OutboxKind.CancelTimer, null, t)));
+        return outbox;
+    }
+
+    /// <summary>Sends a committed turn's outgoing work: the instance row, activity requests, messages, timers.</summary>
+    private async Task SendOutboxAsync(InstanceSnapshot snapshot, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken)
+    {
+        var work = new List<Task>();
+        if (snapshot.State is { } state)
+        {
+            work.Add(_instances.UpsertAsync(state, snapshot.KnownBlobs, cancellationToken));
+        }
+
+        var partition = _storage.PartitionOf(snapshot.InstanceId);
+        var timers = new List<TaskMessage>();
+        foreach (var item in outbox)
+        {
+            switch (item.Kind)
+            {
+                case OutboxKind.Activity:
+                    work.Add(SendActivityAsync(item.Message!, cancellationToken));
+                    break;
+                case OutboxKind.Orchestrator:
+                    work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
+                    break;
+                case OutboxKind.Timer:
+                    // The owner writes its own timer rows (batched below); if the partition has moved, the queue
+                    // carries the timer to the new owner, which stores it (a row written now could miss its load).
+                    if (_owned.ContainsKey(partition))
+                    {
+                        timers.Add(item.Message!);
+                    }
+                    else
+                    {
+                        work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
+                    }
+
+                    break;
+                case OutboxKind.CancelTimer:
+                    work.Add(CancelTimerAsync(snapshot.InstanceId, item.TimerId, cancellationToken));
+                    break;
+            }
+        }
+
+        if (timers.Count > 0)
+        {
+            work.Add(StoreTimersAsync(partition, timers, cancellationToken));
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+    }
+
+    private async Task DeleteConsumedAsync(InboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Queue is { } handle)
+        {
+            _lastErrors.TryRemove(handle.MessageId, out _);
+            await DeleteQueueMessageAsync(handle, cancellationToken).ConfigureAwait(false);
+        }
+        else if (message.Timer is { } timer)
+        {
+            await DeleteTimerRowAsync(timer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void AddToInbox(int partition, InboxMessage message)
+    {
+        lock (_gate)
+        {
+            if (!_inboxes.TryGetValue(message.Message.InstanceId, out var inbox))
+            {
+                inbox = new InstanceInbox(partition);
+                _inboxes[message.Message.InstanceId] = inbox;
+            }
+
+            // A message received again (its visibility ran out while held) replaces the held copy.
+            var existing = message.Queue is null ? -1 : inbox.Messages.FindIndex(m => m.Queue?.MessageId == message.Queue.MessageId);
+            if (existing >= 0)
+            {
+                inbox.Messages[existing] = message;
+            }
+            else
+            {
+                inbox.Messages.Add(message);
+            }
+
+            if (!inbox.Locked && !inbox.Queued)
+            {
+                inbox.Queued = true;
+                _ready.Writer.TryWrite(message.Message.InstanceId);
+            }
+        }
+    }
+
+    /// <summary>Releases the in-process lock, dropping <paramref name="consumed"/>, and offers the instance again if messages remain.</summary>
+    private void Unlock(string instanceId, IReadOnlyList<InboxMessage> consumed, TimeSpan? requeueAfter)
+    {
+        lock (_gate)
+        {
+            if (!_inboxes.TryGetValue(instanceId, out var inbox))
+            {
+                return;
+            }
+
+            inbox.Messages.RemoveAll(m => consumed.Contains(m) || (m.Queue is not null && consumed.Any(c => c.Queue?.MessageId == m.Queue.MessageId && c.Queue.PopReceipt == m.Queue.PopReceipt)));
+            inbox.Locked = false;
+            if (inbox.Messages.Count == 0)
+            {
+                _inboxes.Remove(instanceId);
+                return;
+            }
+
+            if (!inbox.Queued)
+            {
+                inbox.Queued = true;
+                if (requeueAfter is { } delay && delay > TimeSpan.Zero)
+                {
+                    _ = RequeueLaterAsync(instanceId, delay);
+                }
+                else
+                {
+                    _ready.Writer.TryWrite(instanceId);
+                }
+            }
+        }
+    }
+
+    private async Task RequeueLaterAsync(string instanceId, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+            _ready.Writer.TryWrite(instanceId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>
+    /// A simulated crash: forget the work item's messages and cached state as a dead process would.
+    /// The queue messages reappear when their visibility runs out; fired timers are re-armed as a
+    /// restarted owner would re-read them from the timers table.
+    /// </summary>
+    private void Forget(string instanceId, IReadOnlyList<InboxMessage> messages)
+    {
+        _cache.TryRemove(instanceId, out _);
+        Unlock(instanceId, messages, requeueAfter: null);
+        foreach (var m in messages)
+        {
+            if (m.Timer is { } timer)
+            {
+                Schedule(timer);
+            }
+        }
+    }
+
+    private bool AnyLocked(int partition)
+    {
+        lock (_gate)
+        {
+            return _inboxes.Values.Any(i => i.Partition == partition && i.Locked);
+        }
+    }
+
+    /// <summary>Drops a partition's inboxes and cached instances; returns the queue messages that were held.</summary>
+    private List<QueueHandle> DropPartitionInboxes(int partition)
+    {
+        var held = new List<QueueHandle>();
+        lock (_gate)
+        {
+            foreach (var (id, inbox) in _inboxes.Where(kv => kv.Value.Partition == partition).ToList())
+            {
+                held.AddRange(inbox.Messages.Select(m => m.Queue).OfType<QueueHandle>());
+                _inboxes.Remove(id);
+            }
+        }
+
+        foreach (var id in _cache.Keys.Where(k => _storage.PartitionOf(k) == partition).ToList())
+        {
+            _cache.TryRemove(id, out _);
+        }
+
+        return held;
+    }
+
+    private async Task SendControlMessageAsync(TaskMessage message, CancellationToken cancellationToken)
+    {
+        var text = await QueueEnvelope.EncodeAsync(message, _payloads, cancellationToken).ConfigureAwait(false);
+        var partition = _storage.PartitionOf(message.InstanceId);
+        Statistics.Count(StorageOperation.QueueSend);
+        await _storage.ControlQueues[partition].SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
+        if (_owned.TryGetValue(partition, out var owned))
+        {
+            owned.Wake.Set();
+        }
+    }
+
+    private async Task SendActivityAsync(TaskMessage message, CancellationToken cancellationToken)
+    {
+        var text = await QueueEnvelope.EncodeAsync(message, _payloads, cancellationToken).ConfigureAwait(false);
+        Statistics.Count(StorageOperation.QueueSend);
+        await _storage.WorkItems.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
+        _activityWake.Set();
+    }
+}
