@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Workflow.Durable.Backend;
+using Workflow.Durable.Backends.AzureStorage;
 using Workflow.Durable.Backends.InMemory;
 using Workflow.Durable.Worker;
 
@@ -7,7 +9,10 @@ namespace Workflow.Complaints.Hosting;
 /// <summary>Registers the durable runtime (backend, worker, client) for the complaint service.</summary>
 public static class DurableRuntimeServiceCollectionExtensions
 {
-    /// <summary>The setting that picks the backend: <c>InMemory</c> (default until the Azure Storage backend is wired) or <c>AzureStorage</c>.</summary>
+    /// <summary>
+    /// The setting that picks the backend: <c>AzureStorage</c> (the default when <c>AzureWebJobsStorage</c> is
+    /// set, as <c>./run</c> does) or <c>InMemory</c> (the default otherwise; state is lost on exit).
+    /// </summary>
     public const string BackendSetting = "Durable:Backend";
 
     /// <summary>
@@ -16,9 +21,23 @@ public static class DurableRuntimeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDurableRuntime(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry> registerTasks)
     {
-        var backend = configuration[BackendSetting] ?? "InMemory";
+        var storage = configuration["AzureWebJobsStorage"];
+        var backend = configuration[BackendSetting] ?? (string.IsNullOrWhiteSpace(storage) ? "InMemory" : "AzureStorage");
         switch (backend)
         {
+            case "AzureStorage":
+                services.AddSingleton<IOrchestrationBackend>(sp =>
+                {
+                    var durable = sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value;
+                    return new AzureStorageOrchestrationBackend(new AzureStorageBackendOptions
+                    {
+                        ConnectionString = storage ?? throw new InvalidOperationException("AzureWebJobsStorage is required for the AzureStorage backend."),
+                        TaskHubName = durable.HubName,
+                        PartitionCount = durable.StorageProvider.PartitionCount,
+                        TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                    }, sp.GetService<ILogger<AzureStorageOrchestrationBackend>>());
+                });
+                break;
             case "InMemory":
                 services.AddSingleton<IOrchestrationBackend>(sp => new InMemoryOrchestrationBackend(new InMemoryBackendOptions
                 {
@@ -26,7 +45,7 @@ public static class DurableRuntimeServiceCollectionExtensions
                 }));
                 break;
             default:
-                throw new InvalidOperationException($"{BackendSetting} '{backend}' is not a known durable backend (InMemory).");
+                throw new InvalidOperationException($"{BackendSetting} '{backend}' is not a known durable backend (AzureStorage, InMemory).");
         }
 
         services.AddDurableTaskWorker(registerTasks, configuration);

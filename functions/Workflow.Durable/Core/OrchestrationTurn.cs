@@ -60,6 +60,15 @@ internal sealed class OrchestrationTurn
             discardOldHistory = true;
         }
 
+        // Between continue-as-new and the next execution's start, events for the next execution (or for
+        // whichever is current) may arrive first, queues do not keep order: they are kept for the start.
+        // Whether the execution has ended is read from the history, which the commit guards; the state row follows it.
+        var ending = started is null ? null : history.OfType<ExecutionCompletedEvent>().LastOrDefault();
+        var historyEnded = ending is not null;
+        var awaitingNext = ending?.OrchestrationStatus == OrchestrationRuntimeStatus.ContinuedAsNew;
+        var nextExecutionId = awaitingNext ? MessageIds.DerivedExecutionId(MessageIds.ContinueAsNew(_item.InstanceId, started!.ExecutionId)) : null;
+        var keptForNext = new List<HistoryEvent>();
+
         foreach (var message in _item.NewMessages)
         {
             if (!applied.Add(message.MessageId))
@@ -73,7 +82,7 @@ internal sealed class OrchestrationTurn
             if (e is ExecutionStartedEvent start)
             {
                 var repeat = started is not null && started.ExecutionId == start.ExecutionId;
-                var running = started is not null && state is not null && state.ExecutionId == started.ExecutionId && !IsFinished(state);
+                var running = started is not null && state is not null && state.ExecutionId == started.ExecutionId && !IsFinished(state) && !historyEnded;
                 var endedBeforeStart = state is not null && state.ExecutionId == start.ExecutionId && state.RuntimeStatus.IsTerminal();
                 if (repeat || running || endedBeforeStart)
                 {
@@ -84,13 +93,31 @@ internal sealed class OrchestrationTurn
 
                 // A new execution: the history so far (a finished execution, or events that arrived
                 // before the first start) is replaced; events received before the start are kept.
-                var early = started is null ? pastEvents.OfType<EventRaisedEvent>().Concat(fresh.OfType<EventRaisedEvent>()).ToList() : [];
+                var early = started is null
+                    ? pastEvents.OfType<EventRaisedEvent>().Concat(fresh.OfType<EventRaisedEvent>()).ToList()
+                    : awaitingNext && start.ExecutionId == nextExecutionId
+                        ? pastEvents.SkipWhile(h => h is not ExecutionCompletedEvent).OfType<EventRaisedEvent>().Concat(keptForNext.OfType<EventRaisedEvent>()).ToList()
+                        : [];
                 started = start;
                 newExecution = true;
                 pastEvents = [];
                 fresh.Clear();
                 fresh.Add(start);
                 fresh.AddRange(early);
+                continue;
+            }
+
+            if (awaitingNext && !newExecution)
+            {
+                if (e is EventRaisedEvent && (message.ExecutionId is null || message.ExecutionId == nextExecutionId))
+                {
+                    keptForNext.Add(e);
+                }
+                else
+                {
+                    DiscardedCount++;
+                }
+
                 continue;
             }
 
@@ -116,7 +143,7 @@ internal sealed class OrchestrationTurn
                 continue;
             }
 
-            if (IsFinished(state) && !newExecution)
+            if ((IsFinished(state) || historyEnded) && !newExecution)
             {
                 DiscardedCount++;
                 continue;
@@ -136,8 +163,8 @@ internal sealed class OrchestrationTurn
             // Only duplicates or stale messages: nothing to replay, but outstanding messages are re-sent.
             return new OrchestrationCommit
             {
-                NewEvents = [],
-                State = state!,
+                NewEvents = keptForNext,
+                State = keptForNext.Count > 0 ? state! with { LastUpdatedAt = _now } : state!,
                 ActivityMessages = sawDuplicate ? OutstandingActivities(history, started) : [],
                 TimerMessages = sawDuplicate ? OutstandingTimers(history, started) : [],
                 OrchestratorMessages = sawDuplicate ? OutstandingOrchestratorMessages(history, started) : [],

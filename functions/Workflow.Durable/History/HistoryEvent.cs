@@ -90,6 +90,7 @@ public sealed record ExecutionStartedEvent(
     IReadOnlyDictionary<string, string>? Tags = null) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.ExecutionStarted;
 }
 
@@ -100,6 +101,7 @@ public sealed record ExecutionCompletedEvent(
     TaskFailureDetails? FailureDetails = null) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.ExecutionCompleted;
 
     /// <summary>
@@ -113,6 +115,7 @@ public sealed record ExecutionCompletedEvent(
 public sealed record ExecutionTerminatedEvent(string? Input) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.ExecutionTerminated;
 }
 
@@ -120,6 +123,7 @@ public sealed record ExecutionTerminatedEvent(string? Input) : HistoryEvent
 public sealed record ExecutionSuspendedEvent(string? Reason) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.ExecutionSuspended;
 }
 
@@ -127,6 +131,7 @@ public sealed record ExecutionSuspendedEvent(string? Reason) : HistoryEvent
 public sealed record ExecutionResumedEvent(string? Reason) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.ExecutionResumed;
 }
 
@@ -134,6 +139,7 @@ public sealed record ExecutionResumedEvent(string? Reason) : HistoryEvent
 public sealed record OrchestratorStartedEvent : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.OrchestratorStarted;
 }
 
@@ -141,6 +147,7 @@ public sealed record OrchestratorStartedEvent : HistoryEvent
 public sealed record OrchestratorCompletedEvent : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.OrchestratorCompleted;
 }
 
@@ -148,6 +155,7 @@ public sealed record OrchestratorCompletedEvent : HistoryEvent
 public sealed record TaskScheduledEvent(string Name, string? Input) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.TaskScheduled;
 }
 
@@ -155,6 +163,7 @@ public sealed record TaskScheduledEvent(string Name, string? Input) : HistoryEve
 public sealed record TaskCompletedEvent(int TaskScheduledId, string? Result) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.TaskCompleted;
 }
 
@@ -162,6 +171,7 @@ public sealed record TaskCompletedEvent(int TaskScheduledId, string? Result) : H
 public sealed record TaskFailedEvent(int TaskScheduledId, TaskFailureDetails FailureDetails) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.TaskFailed;
 }
 
@@ -169,6 +179,7 @@ public sealed record TaskFailedEvent(int TaskScheduledId, TaskFailureDetails Fai
 public sealed record SubOrchestrationInstanceCreatedEvent(string Name, string InstanceId, string? Input) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.SubOrchestrationInstanceCreated;
 }
 
@@ -176,6 +187,7 @@ public sealed record SubOrchestrationInstanceCreatedEvent(string Name, string In
 public sealed record SubOrchestrationInstanceCompletedEvent(int TaskScheduledId, string? Result) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.SubOrchestrationInstanceCompleted;
 }
 
@@ -183,6 +195,7 @@ public sealed record SubOrchestrationInstanceCompletedEvent(int TaskScheduledId,
 public sealed record SubOrchestrationInstanceFailedEvent(int TaskScheduledId, TaskFailureDetails FailureDetails) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.SubOrchestrationInstanceFailed;
 }
 
@@ -190,6 +203,7 @@ public sealed record SubOrchestrationInstanceFailedEvent(int TaskScheduledId, Ta
 public sealed record TimerCreatedEvent(DateTime FireAt) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.TimerCreated;
 }
 
@@ -197,6 +211,7 @@ public sealed record TimerCreatedEvent(DateTime FireAt) : HistoryEvent
 public sealed record TimerFiredEvent(int TimerId, DateTime FireAt) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.TimerFired;
 }
 
@@ -204,6 +219,7 @@ public sealed record TimerFiredEvent(int TimerId, DateTime FireAt) : HistoryEven
 public sealed record TimerCancelledEvent(int TimerId) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.TimerCancelled;
 }
 
@@ -211,6 +227,7 @@ public sealed record TimerCancelledEvent(int TimerId) : HistoryEvent
 public sealed record EventRaisedEvent(string Name, string? Input) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.EventRaised;
 }
 
@@ -218,5 +235,6 @@ public sealed record EventRaisedEvent(string Name, string? Input) : HistoryEvent
 public sealed record EventSentEvent(string InstanceId, string Name, string? Input) : HistoryEvent
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override EventType EventType => EventType.EventSent;
 }

@@ -42,10 +42,16 @@ public sealed class DurableTaskWorker : BackgroundService
         _converter = converter ?? JsonDataConverter.Default;
     }
 
+    /// <summary>Creates the task hub's storage before the host serves anything, then starts the loops.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _backend.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _backend.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
         await _backend.StartAsync(stoppingToken).ConfigureAwait(false);
         Logs.WorkerStarted(_logger, _options.MaxConcurrentOrchestratorFunctions, _options.MaxConcurrentActivityFunctions);
         var loops = new List<Task>();
