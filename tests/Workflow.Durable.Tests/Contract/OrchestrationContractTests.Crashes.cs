@@ -35,6 +35,11 @@ public abstract partial class OrchestrationContractTests
     [Fact]
     public async Task Crashes_RandomSchedules_EveryInstanceCompletesOnceWithoutDuplicateHistory()
     {
+        if (KnownGap(nameof(Crashes_RandomSchedules_EveryInstanceCompletesOnceWithoutDuplicateHistory)) is { } gap)
+        {
+            Assert.Skip(gap);
+        }
+
         for (var seed = 1; seed <= CrashScheduleCount; seed++)
         {
             var faults = new RandomFaults(seed, probability: 0.08, budget: 6);
