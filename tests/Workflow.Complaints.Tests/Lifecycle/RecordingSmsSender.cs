@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Workflow.Complaints.Sms;
+
+namespace Workflow.Complaints.Tests.Lifecycle;
+
+/// <summary>The SMS provider boundary for lifecycle tests: keeps what would have been sent, once per (case, step).</summary>
+internal sealed class RecordingSmsSender : ISmsSender
+{
+    private readonly ConcurrentQueue<SmsMessage> _sent = new();
+    private readonly ConcurrentDictionary<(string, string), bool> _keys = new();
+
+    public IReadOnlyList<SmsMessage> Sent => [.. _sent];
+
+    public IReadOnlyList<SmsMessage> For(string caseNumber) => [.. _sent.Where(m => m.CaseNumber == caseNumber)];
+
+    public Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = SmsRepeatability.IdFor(message.CaseNumber, message.Step);
+        if (!_keys.TryAdd((message.CaseNumber, message.Step), true))
+        {
+            return Task.FromResult(new SmsSendResult(SmsSendStatus.AlreadySent, id));
+        }
+
+        _sent.Enqueue(message);
+        return Task.FromResult(new SmsSendResult(SmsSendStatus.Sent, id));
+    }
+}
