@@ -368,7 +368,7 @@ public sealed class ComplaintLifecycleOrchestrator(
         if (_status != CaseStatus.Resolved || data.Score is not { } score)
         {
             await TimelineAsync(TimelineKinds.Refused, Invariant($"survey reply not expected while {_status}"), actor: "customer");
-            LifecycleLog.Refused(_log, _case.CaseNumber, CaseAction.SurveyLowScoreReopen, _status);
+            LifecycleLog.SurveyReplyIgnored(_log, _case.CaseNumber, _status);
             return;
         }
 
@@ -484,8 +484,11 @@ public sealed class ComplaintLifecycleOrchestrator(
     private async Task NotifyAsync(StaffRole role, string subject, string text, bool critical)
     {
         var key = Invariant($"{++_notifications}/{subject}/{role}");
+        // Non-critical notifications to a person wait for their working hours.
+        var now = Now;
+        var deliverAt = critical ? now : calendars.For(_region).NextWorkingMoment(now);
         await _context.CallActivityAsync<bool>(nameof(NotifyStaffActivity),
-            new StaffNotification(_case.CaseNumber, key, role, _department, subject, text, critical, Now));
+            new StaffNotification(_case.CaseNumber, key, role, _department, subject, text, critical, now, deliverAt));
         await TimelineAsync(TimelineKinds.Notified, Invariant($"{role}: {subject}"));
     }
 

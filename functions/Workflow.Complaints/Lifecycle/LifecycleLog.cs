@@ -14,4 +14,7 @@ internal static partial class LifecycleLog
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Case {CaseNumber} ended as {Status}")]
     public static partial void Ended(ILogger logger, string caseNumber, CaseStatus status);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Case {CaseNumber}: survey reply ignored in state {Status}")]
+    public static partial void SurveyReplyIgnored(ILogger logger, string caseNumber, CaseStatus status);
 }

@@ -22,6 +22,9 @@ public sealed class OutboxNotifier : INotifier
         return Task.CompletedTask;
     }
 
+    /// <summary>The notifications due by <paramref name="now"/> (held ones excluded), oldest first.</summary>
+    public IReadOnlyList<StaffNotification> Due(DateTimeOffset now) => [.. List().Where(n => n.DeliverAt <= now)];
+
     /// <summary>The notifications recorded, oldest first; only those of <paramref name="caseNumber"/> when given.</summary>
     public IReadOnlyList<StaffNotification> List(string? caseNumber = null) =>
         [.. _sent

@@ -9,6 +9,9 @@ namespace Workflow.Complaints.Lifecycle;
 /// <param name="Text">The message.</param>
 /// <param name="Critical">Sent at once even outside working hours.</param>
 /// <param name="At">When the orchestration raised it.</param>
+/// <param name="DeliverAt">
+/// When it may reach the person: at once when <paramref name="Critical"/>, else held until the region's next working moment.
+/// </param>
 public sealed record StaffNotification(
     string CaseNumber,
     string Key,
@@ -17,4 +20,5 @@ public sealed record StaffNotification(
     string Subject,
     string Text,
     bool Critical,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    DateTimeOffset DeliverAt);

@@ -290,6 +290,71 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.DoesNotContain(host.SmsSent, m => m.Step == SmsSteps.FinalDecision);
     }
 
+    [Fact]
+    public async Task RunAsync_OpenedOnSaturday_AcknowledgementSaysWhenStaffAreBackAndWarningsWaitForWorkingHours()
+    {
+        var saturday = new DateTimeOffset(2026, 11, 28, 2, 0, 0, TimeSpan.Zero); // 10:00 in Beijing
+        await using var host = await StartAsync(saturday);
+        await host.OpenAsync(Complaint("C-20261128-000001"));
+
+        var acknowledgement = Assert.Single(host.SmsSent);
+        Assert.Contains("staff are back at 2026-11-30 09:00", acknowledgement.Body, StringComparison.Ordinal);
+
+        await host.AdvanceToAsync(saturday.AddMinutes(45));
+        var warning = Assert.Single(host.Notified);
+        Assert.Equal((saturday.AddMinutes(45), new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero)), (warning.At, warning.DeliverAt));
+        Assert.Empty(host.Notifications.Due(saturday.AddMinutes(45)));
+
+        await host.AdvanceToAsync(saturday.AddHours(1));
+        var escalation = host.Notified[^1];
+        Assert.Equal((StaffRole.Supervisor, saturday.AddHours(1)), (escalation.Role, escalation.DeliverAt)); // breaches go at once
+    }
+
+    [Fact]
+    public async Task RunAsync_LegalThreat_NotifiesRiskControlAndPublicRelationsAtOnce()
+    {
+        await using var host = await StartAsync();
+
+        await host.OpenAsync(Complaint("C-20261123-000013", "If this is not fixed my lawyer will take you to court."));
+
+        Assert.Equal(EscalationLevel.Level2, host.Cases.Case(host.CaseNumber)!.Level);
+        Assert.Equal([StaffRole.RiskControl, StaffRole.PublicRelations], host.Notified.Select(n => n.Role));
+        Assert.All(host.Notified, n => Assert.Equal((T, "level2"), (n.DeliverAt, n.Subject)));
+    }
+
+    [Fact]
+    public async Task RunAsync_ComplaintAboutStaff_TwoWorkingDayClockInsteadOfForwardAndFirstResponse()
+    {
+        await using var host = await StartAsync();
+        var opened = Complaint("C-20261123-000014", "The engineer was rude to me.");
+        opened = opened with { Complaint = opened.Complaint with { AboutStaff = "engineer 1024" } };
+
+        var status = await host.OpenAsync(opened);
+
+        var clock = Assert.Single(host.Timeline, e => e.Kind == TimelineKinds.ClockStarted);
+        Assert.Equal(ClockKind.StaffComplaintAnswer, clock.Clock);
+        var wednesday10 = new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero); // 18 working hours from Monday 10:00
+        Assert.Equal(wednesday10, clock.NewDeadline);
+        Assert.Equal(wednesday10, status.NextDeadline);
+        Assert.Equal("complaints-duty", host.Cases.Case(host.CaseNumber)!.Department);
+    }
+
+    [Fact]
+    public async Task RunAsync_Withdrawn_EndsWithoutSurvey()
+    {
+        await using var host = await StartAsync();
+        await host.OpenAsync(Complaint("C-20261123-000015"));
+        await host.RaiseAsync(LifecycleEvents.Forwarded, Agent, T.AddMinutes(10));
+
+        await host.RaiseAsync(LifecycleEvents.Withdrawn, new CaseEventData(Actor: "customer", Reason: "sorted it out myself"), T.AddMinutes(30));
+
+        var outcome = await host.OutcomeAsync();
+        Assert.Equal(CaseStatus.Withdrawn, outcome.Status);
+        Assert.DoesNotContain(host.SmsSent, m => m.Step == SmsSteps.Survey);
+        Assert.Equal(TimelineKinds.Ended, host.Timeline[^1].Kind);
+        Assert.Null(host.Cases.Latest(host.CaseNumber)!.NextDeadline);
+    }
+
     private static void AssertEntries(IReadOnlyList<TimelineEntry> entries, params (string Kind, ClockKind? Clock)[] expected) =>
         Assert.Equal(expected, entries.Select(e => (e.Kind, e.Clock)));
 }

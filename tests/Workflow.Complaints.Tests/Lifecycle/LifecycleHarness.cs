@@ -51,9 +51,9 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     public string CaseNumber { get; private set; } = "";
 
-    public static async Task<LifecycleHarness> StartAsync()
+    public static async Task<LifecycleHarness> StartAsync(DateTimeOffset? start = null)
     {
-        var time = new FakeTimeProvider(Opening);
+        var time = new FakeTimeProvider(start ?? Opening);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()
