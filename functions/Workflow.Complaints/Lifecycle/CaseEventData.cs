@@ -9,6 +9,7 @@ namespace Workflow.Complaints.Lifecycle;
 /// <param name="Department">The new department (<see cref="LifecycleEvents.Forwarded"/>, <see cref="LifecycleEvents.Reassigned"/>).</param>
 /// <param name="Remedy">What the customer is given (<see cref="LifecycleEvents.Resolved"/>, <see cref="LifecycleEvents.FinalDecision"/>).</param>
 /// <param name="Responsibility">Who was responsible (<see cref="LifecycleEvents.Resolved"/>).</param>
+/// <param name="Compensation">The compensation asked to approve (<see cref="LifecycleEvents.ApprovalRequested"/>).</param>
 /// <param name="Score">The satisfaction score 1-5 (<see cref="LifecycleEvents.SurveyReplied"/>).</param>
 public sealed record CaseEventData(
     string? Actor = null,
@@ -17,4 +18,5 @@ public sealed record CaseEventData(
     string? Department = null,
     string? Remedy = null,
     string? Responsibility = null,
+    decimal? Compensation = null,
     int? Score = null);

@@ -310,6 +310,22 @@ public sealed class ComplaintLifecycleOrchestrator(
                 await ResolveAsync(now, data);
                 break;
 
+            case CaseAction.RequestApproval:
+                // SPEC 4: the approval has its own clock, and the customer is told of the wait.
+                var approval = planner.Plan(ClockKind.Approval, Type, _severity, _region, now);
+                _clocks[ClockKind.Approval] = new RunningClock(approval);
+                await TimelineAsync(TimelineKinds.ClockStarted, Invariant($"{ClockKind.Approval} clock started for {data.Compensation}"),
+                    clock: ClockKind.Approval, newDeadline: approval.DueAt);
+                await NotifyAsync(StaffRole.Supervisor, "approval", Invariant($"Please approve or reject a compensation of {data.Compensation}."), critical: false);
+                await SmsAsync(SmsSteps.Progress, deadline: approval.DueAt);
+                break;
+
+            case CaseAction.Approve or CaseAction.Reject:
+                await StopClocksAsync(now, ClockKind.Approval);
+                await NotifyAsync(StaffRole.Assignee, action == CaseAction.Approve ? "approved" : "rejected",
+                    Invariant($"The compensation was {(action == CaseAction.Approve ? "approved" : "rejected")}."), critical: false);
+                break;
+
             case CaseAction.Reassign:
                 _department = data.Department ?? _department;
                 await NotifyAsync(StaffRole.Assignee, "assigned", Invariant($"Case assigned to {_department}."), critical: false);

@@ -18,6 +18,15 @@ public static class LifecycleEvents
     /// <summary>The result was recorded with responsibility and remedy.</summary>
     public const string Resolved = "Resolved";
 
+    /// <summary>A compensation above the agent's authority waits for a supervisor; the approval clock starts.</summary>
+    public const string ApprovalRequested = "ApprovalRequested";
+
+    /// <summary>The supervisor approved the compensation.</summary>
+    public const string Approved = "Approved";
+
+    /// <summary>The supervisor rejected the compensation.</summary>
+    public const string Rejected = "Rejected";
+
     /// <summary>The case moved to another department or handler.</summary>
     public const string Reassigned = "Reassigned";
 
@@ -42,7 +51,7 @@ public static class LifecycleEvents
     /// <summary>Every event, in lifecycle order (events that arrive together are handled in this order).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Forwarded, Responded, InfoRequested, CustomerInfoReceived, Reassigned, SeverityChanged, Note,
+        Forwarded, Responded, InfoRequested, CustomerInfoReceived, ApprovalRequested, Approved, Rejected, Reassigned, SeverityChanged, Note,
         Resolved, SurveyReplied, FinalDecision, Closed, Withdrawn,
     ];
 
@@ -54,6 +63,9 @@ public static class LifecycleEvents
         InfoRequested => CaseAction.RequestInfo,
         CustomerInfoReceived => CaseAction.CustomerInfoReceived,
         Resolved => CaseAction.Resolve,
+        ApprovalRequested => CaseAction.RequestApproval,
+        Approved => CaseAction.Approve,
+        Rejected => CaseAction.Reject,
         Reassigned => CaseAction.Reassign,
         SeverityChanged => CaseAction.ChangeSeverity,
         Note => CaseAction.Note,

@@ -355,6 +355,31 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.Null(host.Cases.Latest(host.CaseNumber)!.NextDeadline);
     }
 
+    [Fact]
+    public async Task RunAsync_CompensationAboveAuthority_ApprovalClockAndCustomerToldOfTheWait()
+    {
+        await using var host = await StartAsync();
+        await host.OpenAsync(Complaint("C-20261123-000016"));
+        await host.RaiseAsync(LifecycleEvents.Forwarded, Agent, T.AddMinutes(10));
+        await host.RaiseAsync(LifecycleEvents.Responded, Agent, T.AddHours(1));
+
+        var waiting = await host.RaiseAsync(LifecycleEvents.ApprovalRequested, Agent with { Compensation = 500m }, T.AddHours(2));
+
+        Assert.Equal(CaseStatus.AwaitingApproval, waiting.Status);
+        var clock = Assert.Single(host.Timeline, e => e.Kind == TimelineKinds.ClockStarted && e.Clock == ClockKind.Approval);
+        Assert.Equal(T.AddHours(26), clock.NewDeadline);
+        Assert.Equal(T.AddHours(20), waiting.WakeAt);
+        Assert.Equal((StaffRole.Supervisor, "approval"), (host.Notified[^1].Role, host.Notified[^1].Subject));
+        Assert.Equal(SmsSteps.Progress, host.SmsSent[^1].Step);
+        Assert.Contains("2026-11-24 12:00", host.SmsSent[^1].Body, StringComparison.Ordinal);
+
+        var approved = await host.RaiseAsync(LifecycleEvents.Approved, new CaseEventData(Actor: "supervisor-wang"), T.AddHours(3));
+
+        Assert.Equal(CaseStatus.InProgress, approved.Status);
+        Assert.Contains(host.Timeline, e => e.Kind == TimelineKinds.ClockMet && e.Clock == ClockKind.Approval);
+        Assert.Equal(T.AddHours(25), approved.WakeAt); // back to the progress interval
+    }
+
     private static void AssertEntries(IReadOnlyList<TimelineEntry> entries, params (string Kind, ClockKind? Clock)[] expected) =>
         Assert.Equal(expected, entries.Select(e => (e.Kind, e.Clock)));
 }
