@@ -380,6 +380,22 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.Equal(T.AddHours(25), approved.WakeAt); // back to the progress interval
     }
 
+    [Fact]
+    public async Task RunAsync_ForwardAndResponseRaisedTogether_BothApplied()
+    {
+        await using var host = await StartAsync();
+        await host.OpenAsync(Complaint("C-20261123-000017"));
+
+        var status = await host.RaiseTogetherAsync(T.AddMinutes(5), CaseStatus.InProgress,
+            (LifecycleEvents.Forwarded, Agent), (LifecycleEvents.Responded, Agent));
+
+        Assert.Null(status.NextDeadline);
+        Assert.Equal(
+            [ClockKind.Forward, ClockKind.FirstResponse],
+            host.Timeline.Where(e => e.Kind == TimelineKinds.ClockMet).Select(e => e.Clock!.Value));
+        Assert.DoesNotContain(host.Timeline, e => e.Kind == TimelineKinds.Refused);
+    }
+
     private static void AssertEntries(IReadOnlyList<TimelineEntry> entries, params (string Kind, ClockKind? Clock)[] expected) =>
         Assert.Equal(expected, entries.Select(e => (e.Kind, e.Clock)));
 }

@@ -96,6 +96,25 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         return await NextStepAsync();
     }
 
+    /// <summary>Raises several events at once, without waiting in between, then waits until the case reaches <paramref name="expected"/>.</summary>
+    public async Task<LifecycleStatus> RaiseTogetherAsync(DateTimeOffset at, CaseStatus expected, params (string Name, CaseEventData Data)[] events)
+    {
+        Time.SetUtcNow(at);
+        foreach (var (name, data) in events)
+        {
+            await Client.RaiseEventAsync(CaseNumber, name, data);
+        }
+
+        while (true)
+        {
+            var status = await NextStepAsync();
+            if (status.Status == expected)
+            {
+                return status;
+            }
+        }
+    }
+
     /// <summary>Moves fake time to <paramref name="at"/>, where a timer is due, and waits until the orchestration settles.</summary>
     public async Task<LifecycleStatus> AdvanceToAsync(DateTimeOffset at)
     {
