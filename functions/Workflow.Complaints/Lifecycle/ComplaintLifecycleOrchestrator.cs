@@ -36,6 +36,7 @@ public sealed class ComplaintLifecycleOrchestrator(
     private bool _surveyReminded;
     private bool _reviewed;
     private bool _finalDecision;
+    private bool _escalatedByHand;
     private int? _score;
     private int _sequence;
     private int _notifications;
@@ -128,7 +129,7 @@ public sealed class ComplaintLifecycleOrchestrator(
         _pauses = [];
         _smsSent = new Dictionary<string, int>(StringComparer.Ordinal);
         _pausedSince = _nextProgressAt = _surveySentAt = null;
-        _surveyReminded = _reviewed = _finalDecision = false;
+        _surveyReminded = _reviewed = _finalDecision = _escalatedByHand = false;
         _score = null;
         _sequence = _notifications = _step = 0;
         _synced = null;
@@ -261,6 +262,16 @@ public sealed class ComplaintLifecycleOrchestrator(
         }
     }
 
+    // SPEC 3 by hand: the next level up from where the case stands; the clocks keep running.
+    private async Task EscalateByHandAsync(CaseEventData data)
+    {
+        var supervisorHasIt = _escalatedByHand || _clocks.Values.Any(c => c.Deadline.Stage == EscalationStage.Supervisor);
+        var role = supervisorHasIt ? StaffRole.DepartmentHead : StaffRole.Supervisor;
+        _escalatedByHand = true;
+        await TimelineAsync(TimelineKinds.Escalated, Invariant($"escalated by hand to {role}: {data.Reason}"), actor: data.Actor ?? "staff");
+        await NotifyAsync(role, "escalation", Invariant($"Escalated by {data.Actor}: {data.Reason}"), critical: true);
+    }
+
     private async Task HandleAsync(string eventName, CaseEventData data)
     {
         if (eventName == LifecycleEvents.SurveyReplied)
@@ -342,6 +353,10 @@ public sealed class ComplaintLifecycleOrchestrator(
                     await NotifyAsync(StaffRole.Supervisor, "critical", "Case raised to critical.", critical: true);
                 }
 
+                break;
+
+            case CaseAction.Escalate:
+                await EscalateByHandAsync(data);
                 break;
 
             case CaseAction.FinalDecision:

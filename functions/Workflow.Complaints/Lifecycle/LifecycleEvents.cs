@@ -33,6 +33,9 @@ public static class LifecycleEvents
     /// <summary>The severity changed; running clocks are recomputed.</summary>
     public const string SeverityChanged = "SeverityChanged";
 
+    /// <summary>Staff escalated the case by hand (to the supervisor, or to the department head when a supervisor already has it).</summary>
+    public const string Escalated = "Escalated";
+
     /// <summary>An internal note.</summary>
     public const string Note = "Note";
 
@@ -51,7 +54,7 @@ public static class LifecycleEvents
     /// <summary>Every event, in lifecycle order (events that arrive together are handled in this order).</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Forwarded, Responded, InfoRequested, CustomerInfoReceived, ApprovalRequested, Approved, Rejected, Reassigned, SeverityChanged, Note,
+        Forwarded, Responded, InfoRequested, CustomerInfoReceived, ApprovalRequested, Approved, Rejected, Reassigned, SeverityChanged, Escalated, Note,
         Resolved, SurveyReplied, FinalDecision, Closed, Withdrawn,
     ];
 
@@ -68,6 +71,7 @@ public static class LifecycleEvents
         Rejected => CaseAction.Reject,
         Reassigned => CaseAction.Reassign,
         SeverityChanged => CaseAction.ChangeSeverity,
+        Escalated => CaseAction.Escalate,
         Note => CaseAction.Note,
         Closed => CaseAction.Close,
         Withdrawn => CaseAction.Withdraw,

@@ -396,6 +396,21 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.DoesNotContain(host.Timeline, e => e.Kind == TimelineKinds.Refused);
     }
 
+    [Fact]
+    public async Task RunAsync_EscalatedByHandTwice_SupervisorThenDepartmentHead()
+    {
+        await using var host = await StartAsync();
+        await host.OpenAsync(Complaint("C-20261123-000018"));
+
+        await host.RaiseAsync(LifecycleEvents.Escalated, Agent with { Reason = "customer very upset" }, T.AddMinutes(5));
+        await host.RaiseAsync(LifecycleEvents.Escalated, new CaseEventData(Actor: "supervisor-wang", Reason: "needs a decision"), T.AddMinutes(15));
+
+        Assert.Equal([StaffRole.Supervisor, StaffRole.DepartmentHead], host.Notified.Select(n => n.Role));
+        var escalations = host.Timeline.Where(e => e.Kind == TimelineKinds.Escalated).ToList();
+        Assert.Equal([("agent-li", T.AddMinutes(5)), ("supervisor-wang", T.AddMinutes(15))], escalations.Select(e => (e.Actor, e.At)));
+        Assert.Equal(T.AddHours(1), (await host.RaiseAsync(LifecycleEvents.Note, Agent, T.AddMinutes(20))).NextDeadline); // clocks keep running
+    }
+
     private static void AssertEntries(IReadOnlyList<TimelineEntry> entries, params (string Kind, ClockKind? Clock)[] expected) =>
         Assert.Equal(expected, entries.Select(e => (e.Kind, e.Clock)));
 }
