@@ -411,6 +411,25 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.Equal(T.AddHours(1), (await host.RaiseAsync(LifecycleEvents.Note, Agent, T.AddMinutes(20))).NextDeadline); // clocks keep running
     }
 
+    [Fact]
+    public async Task RunAsync_InquiryAnswered_SameWorkingDayClockThenClosedWithoutSurvey()
+    {
+        await using var host = await StartAsync();
+        var inquiry = new CaseOpened("C-20261123-000019", "+8613812345678", "zh-CN", new TriageInput(CaseType.Inquiry, "请问营业厅几点开门？", Region: "CN"));
+
+        var opened = await host.OpenAsync(inquiry);
+        Assert.Equal(T.AddHours(8), opened.NextDeadline); // 18:00 in Beijing, the close of the working day
+        Assert.Contains("2026-11-23 18:00", host.SmsSent[0].Body, StringComparison.Ordinal);
+
+        await host.RaiseAsync(LifecycleEvents.Responded, Agent, T.AddHours(1));
+        await host.RaiseAsync(LifecycleEvents.Resolved, Agent with { Remedy = "09:00-18:00" }, T.AddHours(1));
+
+        var outcome = await host.OutcomeAsync();
+        Assert.Equal(CaseStatus.Closed, outcome.Status);
+        Assert.Equal([SmsSteps.Acknowledgement, SmsSteps.Resolution], host.SmsSent.Select(m => m.Step));
+        Assert.Contains(host.Timeline, e => e.Kind == TimelineKinds.ClockMet && e.Clock == ClockKind.InquiryAnswer);
+    }
+
     private static void AssertEntries(IReadOnlyList<TimelineEntry> entries, params (string Kind, ClockKind? Clock)[] expected) =>
         Assert.Equal(expected, entries.Select(e => (e.Kind, e.Clock)));
 }
