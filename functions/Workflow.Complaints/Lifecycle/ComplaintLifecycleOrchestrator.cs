@@ -55,7 +55,7 @@ public sealed class ComplaintLifecycleOrchestrator(
         Begin(context, input);
 
         // SPEC 2: triage first, so the acknowledgement can promise the right time.
-        var triage = await _context.CallActivityAsync<TriageResult>(nameof(TriageCaseActivity), input.Complaint);
+        var triage = await ActivityAsync<TriageResult>(nameof(TriageCaseActivity), input.Complaint);
         _severity = triage.Severity;
         _department = triage.Department;
         _region = calendars.For(input.Complaint.Region).Region;
@@ -66,7 +66,7 @@ public sealed class ComplaintLifecycleOrchestrator(
         }
 
         // SPEC 1: record the case.
-        await _context.CallActivityAsync<bool>(nameof(RecordCaseActivity), new CaseRecord(
+        await ActivityAsync<bool>(nameof(RecordCaseActivity), new CaseRecord(
             input.CaseNumber, input.Phone, input.Language, Type, _region, _severity, triage.Level, _department, openedAt, NextDeadline()));
         await TimelineAsync(TimelineKinds.Recorded, Invariant($"{Type} recorded"), actor: input.Complaint.Channel ?? "customer");
         await TimelineAsync(TimelineKinds.Triaged, Invariant(
@@ -508,8 +508,16 @@ public sealed class ComplaintLifecycleOrchestrator(
     {
         var occurrence = _smsSent[step] = _smsSent.GetValueOrDefault(step) + 1;
         var request = new SmsRequest(_case.CaseNumber, step, occurrence, _department, deadline, remedy, backAt);
-        var status = await _context.CallActivityAsync<SmsSendStatus>(nameof(SendSmsActivity), request);
-        await TimelineAsync(TimelineKinds.SmsSent, Invariant($"{request.MessageStep}: {status}"));
+        try
+        {
+            var status = await ActivityAsync<SmsSendStatus>(nameof(SendSmsActivity), request);
+            await TimelineAsync(status == SmsSendStatus.Failed ? TimelineKinds.SmsFailed : TimelineKinds.SmsSent, Invariant($"{request.MessageStep}: {status}"));
+        }
+        catch (TaskFailedException failed)
+        {
+            // An SMS that cannot go out must not stop the case's clocks.
+            await TimelineAsync(TimelineKinds.SmsFailed, Invariant($"{request.MessageStep}: {failed.FailureDetails.ErrorMessage}"));
+        }
     }
 
     private async Task NotifyAsync(StaffRole role, string subject, string text, bool critical)
@@ -518,9 +526,16 @@ public sealed class ComplaintLifecycleOrchestrator(
         // Non-critical notifications to a person wait for their working hours.
         var now = Now;
         var deliverAt = critical ? now : calendars.For(_region).NextWorkingMoment(now);
-        await _context.CallActivityAsync<bool>(nameof(NotifyStaffActivity),
-            new StaffNotification(_case.CaseNumber, key, role, _department, subject, text, critical, now, deliverAt));
-        await TimelineAsync(TimelineKinds.Notified, Invariant($"{role}: {subject}"));
+        try
+        {
+            await ActivityAsync<bool>(nameof(NotifyStaffActivity),
+                new StaffNotification(_case.CaseNumber, key, role, _department, subject, text, critical, now, deliverAt));
+            await TimelineAsync(TimelineKinds.Notified, Invariant($"{role}: {subject}"));
+        }
+        catch (TaskFailedException failed)
+        {
+            await TimelineAsync(TimelineKinds.NotificationFailed, Invariant($"{role}: {subject}: {failed.FailureDetails.ErrorMessage}"));
+        }
     }
 
     private Task<bool> TimelineAsync(
@@ -530,7 +545,7 @@ public sealed class ComplaintLifecycleOrchestrator(
         ClockKind? clock = null,
         DateTimeOffset? oldDeadline = null,
         DateTimeOffset? newDeadline = null) =>
-        _context.CallActivityAsync<bool>(nameof(AppendTimelineActivity),
+        ActivityAsync<bool>(nameof(AppendTimelineActivity),
             new TimelineEntry(_case.CaseNumber, ++_sequence, Now, actor, kind, reason, clock, oldDeadline, newDeadline));
 
     private async Task SyncCaseAsync()
@@ -539,9 +554,14 @@ public sealed class ComplaintLifecycleOrchestrator(
         if (update != _synced)
         {
             _synced = update;
-            await _context.CallActivityAsync<bool>(nameof(UpdateCaseActivity), update);
+            await ActivityAsync<bool>(nameof(UpdateCaseActivity), update);
         }
     }
+
+    // Every side effect retries on durable timers; a failure after the last attempt reaches the caller.
+    private Task<T> ActivityAsync<T>(string name, object input) =>
+        _context.CallActivityAsync<T>(name, input, TaskOptions.FromRetryPolicy(new RetryPolicy(
+            lifecycle.Value.ActivityMaxAttempts, lifecycle.Value.ActivityFirstRetryInterval, backoffCoefficient: 2)));
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

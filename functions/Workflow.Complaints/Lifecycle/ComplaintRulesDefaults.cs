@@ -62,7 +62,9 @@ public static class ComplaintRulesDefaults
       "Lifecycle": {
         "SurveyReminderAfter": "1.00:00:00",
         "SurveyCloseAfter": "3.00:00:00",
-        "LowScoreThreshold": 2
+        "LowScoreThreshold": 2,
+        "ActivityMaxAttempts": 5,
+        "ActivityFirstRetryInterval": "00:00:05"
       },
       "BusinessCalendars": {
         "DefaultRegion": "CN",

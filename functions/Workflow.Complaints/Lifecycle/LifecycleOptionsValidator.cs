@@ -26,6 +26,16 @@ public sealed class LifecycleOptionsValidator : IValidateOptions<LifecycleOption
             errors.Add($"Lifecycle:LowScoreThreshold must be between {SurveyScore.Min - 1} and {SurveyScore.Max}.");
         }
 
+        if (options.ActivityMaxAttempts < 1)
+        {
+            errors.Add("Lifecycle:ActivityMaxAttempts must be at least 1.");
+        }
+
+        if (options.ActivityFirstRetryInterval <= TimeSpan.Zero)
+        {
+            errors.Add("Lifecycle:ActivityFirstRetryInterval must be positive.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

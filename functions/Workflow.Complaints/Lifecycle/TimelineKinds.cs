@@ -12,6 +12,12 @@ public static class TimelineKinds
     /// <summary>An SMS went to the customer.</summary>
     public const string SmsSent = "sms-sent";
 
+    /// <summary>An SMS could not be sent (after every retry); the case goes on.</summary>
+    public const string SmsFailed = "sms-failed";
+
+    /// <summary>A staff notification could not be delivered (after every retry); the case goes on.</summary>
+    public const string NotificationFailed = "notification-failed";
+
     /// <summary>Staff were notified.</summary>
     public const string Notified = "notified";
 

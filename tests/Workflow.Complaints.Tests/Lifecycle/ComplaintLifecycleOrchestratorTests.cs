@@ -430,6 +430,43 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.Contains(host.Timeline, e => e.Kind == TimelineKinds.ClockMet && e.Clock == ClockKind.InquiryAnswer);
     }
 
+    [Fact]
+    public async Task RunAsync_SmsProviderDownAfterEveryRetry_RecordedAndTheCaseGoesOn()
+    {
+        await using var host = await StartAsync(settings: new Dictionary<string, string?> { ["Lifecycle:ActivityMaxAttempts"] = "2" });
+        host.Sms.Broken[SmsSteps.Forwarded] = true;
+        await host.OpenAsync(Complaint("C-20261123-000020"));
+        host.Time.SetUtcNow(T.AddMinutes(10));
+        await host.Client.RaiseEventAsync(host.CaseNumber, LifecycleEvents.Forwarded, Agent);
+
+        // The second attempt waits on a durable timer; time moves on in small steps until it has run.
+        var failed = await WaitForAsync(host, TimelineKinds.SmsFailed);
+
+        Assert.Contains("unreachable", failed.Reason, StringComparison.Ordinal);
+        var status = await host.StatusWhenAsync(s => s.Status == CaseStatus.Forwarded);
+        Assert.Equal(T.AddHours(24), status.NextDeadline);
+    }
+
+    private static async Task<TimelineEntry> WaitForAsync(LifecycleHarness host, string kind)
+    {
+        for (var i = 0; i < 4000; i++)
+        {
+            if (host.Timeline.FirstOrDefault(e => e.Kind == kind) is { } entry)
+            {
+                return entry;
+            }
+
+            if (host.Timeline.Any(e => e.Kind == TimelineKinds.ClockMet))
+            {
+                host.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new TimeoutException($"No {kind} entry on the timeline.");
+    }
+
     private static void AssertEntries(IReadOnlyList<TimelineEntry> entries, params (string Kind, ClockKind? Clock)[] expected) =>
         Assert.Equal(expected, entries.Select(e => (e.Kind, e.Clock)));
 }

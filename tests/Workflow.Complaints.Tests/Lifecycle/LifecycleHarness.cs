@@ -51,10 +51,10 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     public string CaseNumber { get; private set; } = "";
 
-    public static async Task<LifecycleHarness> StartAsync(DateTimeOffset? start = null)
+    public static async Task<LifecycleHarness> StartAsync(DateTimeOffset? start = null, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(start ?? Opening);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
@@ -120,6 +120,25 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     {
         Time.SetUtcNow(at);
         return await NextStepAsync();
+    }
+
+    /// <summary>Waits (real time) until the orchestration's status satisfies <paramref name="condition"/>.</summary>
+    public async Task<LifecycleStatus> StatusWhenAsync(Func<LifecycleStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            var state = await Client.GetInstanceAsync(CaseNumber, getInputsAndOutputs: true);
+            if (state?.ReadCustomStatusAs<LifecycleStatus>() is { } status && condition(status))
+            {
+                _step = Math.Max(_step, status.Step);
+                return status;
+            }
+
+            await Task.Delay(5);
+        }
+
+        throw new TimeoutException($"Case {CaseNumber} never reached the expected status.");
     }
 
     public async Task<CaseOutcome> OutcomeAsync()

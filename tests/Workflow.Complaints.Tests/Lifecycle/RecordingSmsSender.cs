@@ -9,6 +9,9 @@ internal sealed class RecordingSmsSender : ISmsSender
     private readonly ConcurrentQueue<SmsMessage> _sent = new();
     private readonly ConcurrentDictionary<(string, string), bool> _keys = new();
 
+    /// <summary>Template steps whose sending throws, as a provider outage would.</summary>
+    public ConcurrentDictionary<string, bool> Broken { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<SmsMessage> Sent => [.. _sent];
 
     public IReadOnlyList<SmsMessage> For(string caseNumber) => [.. _sent.Where(m => m.CaseNumber == caseNumber)];
@@ -16,6 +19,11 @@ internal sealed class RecordingSmsSender : ISmsSender
     public Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (Broken.ContainsKey(message.Step))
+        {
+            throw new HttpRequestException("The SMS provider is unreachable.");
+        }
+
         var id = SmsRepeatability.IdFor(message.CaseNumber, message.Step);
         if (!_keys.TryAdd((message.CaseNumber, message.Step), true))
         {
