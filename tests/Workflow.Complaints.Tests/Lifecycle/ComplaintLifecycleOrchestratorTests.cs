@@ -447,6 +447,22 @@ public class ComplaintLifecycleOrchestratorTests
         Assert.Equal(T.AddHours(24), status.NextDeadline);
     }
 
+    [Fact]
+    public async Task RunAsync_Reassigned_NewDepartmentNotifiedAndOnTheCaseRow()
+    {
+        await using var host = await StartAsync();
+        await host.OpenAsync(Complaint("C-20261123-000021"));
+
+        var status = await host.RaiseAsync(LifecycleEvents.Reassigned, Agent with { Department = "logistics", Reason = "parcel lost" }, T.AddMinutes(5));
+
+        Assert.Equal(CaseStatus.Open, status.Status);
+        Assert.Equal(T.AddHours(1), status.NextDeadline); // same type and severity: the clocks stand
+        var notice = Assert.Single(host.Notified);
+        Assert.Equal((StaffRole.Assignee, "logistics", T.AddMinutes(5)), (notice.Role, notice.Department, notice.DeliverAt));
+        Assert.Equal("logistics", host.Cases.Latest(host.CaseNumber)!.Department);
+        Assert.DoesNotContain(host.Timeline, e => e.Kind == TimelineKinds.DeadlineRecomputed);
+    }
+
     private static async Task<TimelineEntry> WaitForAsync(LifecycleHarness host, string kind)
     {
         for (var i = 0; i < 4000; i++)
