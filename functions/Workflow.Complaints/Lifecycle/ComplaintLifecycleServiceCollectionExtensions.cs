@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workflow.Complaints.Intake;
 using Workflow.Complaints.Lifecycle.Activities;
 using Workflow.Durable.Worker;
 
@@ -11,7 +12,8 @@ public static class ComplaintLifecycleServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Lifecycle</c> (layered over <see cref="ComplaintRulesDefaults"/>, validated at start-up) and registers
     /// the default <see cref="ICaseRecorder"/> (in memory) and <see cref="INotifier"/> (outbox); register your own
-    /// before this call to replace them. Needs <c>AddComplaintRules</c> and <c>AddSms</c> as well.
+    /// before this call to replace them, and makes <see cref="LifecycleCaseOpener"/> intake's <see cref="ICaseOpener"/>
+    /// (it needs the case store and a <c>DurableTaskClient</c>). Needs <c>AddComplaintRules</c> and <c>AddSms</c> as well.
     /// </summary>
     public static IServiceCollection AddComplaintLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,8 @@ public static class ComplaintLifecycleServiceCollectionExtensions
         services.TryAddSingleton<ICaseRecorder>(sp => sp.GetRequiredService<InMemoryCaseRecorder>());
         services.TryAddSingleton<OutboxNotifier>();
         services.TryAddSingleton<INotifier>(sp => sp.GetRequiredService<OutboxNotifier>());
+        // Intake's accepted cases start their lifecycle (replaces the store-only opener, whichever is added first).
+        services.Replace(ServiceDescriptor.Singleton<ICaseOpener, LifecycleCaseOpener>());
         return services;
     }
 

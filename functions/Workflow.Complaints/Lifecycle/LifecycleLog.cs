@@ -17,4 +17,10 @@ internal static partial class LifecycleLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Case {CaseNumber}: survey reply ignored in state {Status}")]
     public static partial void SurveyReplyIgnored(ILogger logger, string caseNumber, CaseStatus status);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Case {CaseNumber}: lifecycle started")]
+    public static partial void Started(ILogger logger, string caseNumber);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Case {CaseNumber}: lifecycle already started")]
+    public static partial void AlreadyStarted(ILogger logger, string caseNumber);
 }
