@@ -59,6 +59,13 @@ public static class ComplaintRulesDefaults
           "Approval": { "Length": "1.00:00:00", "Basis": "WallClock" }
         }
       },
+      "Lifecycle": {
+        "SurveyReminderAfter": "1.00:00:00",
+        "SurveyCloseAfter": "3.00:00:00",
+        "LowScoreThreshold": 2,
+        "ActivityMaxAttempts": 5,
+        "ActivityFirstRetryInterval": "00:00:05"
+      },
       "BusinessCalendars": {
         "DefaultRegion": "CN",
         "Regions": {
