@@ -24,7 +24,8 @@ builder.Services.AddStaffAuth(builder.Configuration);
 builder.Services.AddComplaintRules(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddSms(builder.Configuration);
-builder.Services.AddDurableRuntime(builder.Configuration, tasks => { });
+builder.Services.AddComplaintLifecycle(builder.Configuration);
+builder.Services.AddDurableRuntime(builder.Configuration, tasks => tasks.RegisterLifecycleTasks());
 builder.Services.AddOpenTelemetry()
     .WithTracing(t => t.AddSource(DurableTelemetry.Name).AddOtlpExporterWhenConfigured(builder.Configuration))
     .WithMetrics(m => m.AddMeter(DurableTelemetry.Name).AddOtlpExporterWhenConfigured(builder.Configuration));
