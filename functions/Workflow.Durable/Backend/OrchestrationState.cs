@@ -47,6 +47,33 @@ public sealed record OrchestrationState
     /// <summary>When a delayed start is due.</summary>
     public DateTime? ScheduledStartTime { get; init; }
 
+    /// <summary>
+    /// The state of an instance that a client has created and that has not started: what every backend
+    /// records in <see cref="IOrchestrationBackend.CreateInstanceAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="startMessage"/> does not carry an <see cref="ExecutionStartedEvent"/>.</exception>
+    public static OrchestrationState Pending(TaskMessage startMessage, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(startMessage);
+        if (startMessage.Event is not ExecutionStartedEvent started)
+        {
+            throw new ArgumentException("A start message carries an ExecutionStarted event.", nameof(startMessage));
+        }
+
+        return new OrchestrationState
+        {
+            InstanceId = startMessage.InstanceId,
+            Name = started.Name,
+            ExecutionId = started.ExecutionId,
+            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
+            CreatedAt = now,
+            LastUpdatedAt = now,
+            Input = started.Input,
+            ParentInstance = started.ParentInstance,
+            ScheduledStartTime = started.ScheduledStartTime ?? startMessage.DeliverAt,
+        };
+    }
+
     /// <summary>Copies the state without its (possibly large) payloads.</summary>
     public OrchestrationState WithoutPayloads() => this with { Input = null, Output = null };
 }

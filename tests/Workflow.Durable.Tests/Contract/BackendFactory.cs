@@ -11,9 +11,4 @@ public interface IBackendFactory
     /// <param name="lockTimeout">How long a crashed worker's locks last.</param>
     Task<IOrchestrationBackend> CreateAsync(TimeProvider time, IFaultInjector faults, TimeSpan lockTimeout);
 
-    /// <summary>
-    /// A second backend on the same task hub as <paramref name="first"/> (another host), or null when the
-    /// backend kind has no shared storage.
-    /// </summary>
-    Task<IOrchestrationBackend?> CreateSecondHostAsync(IOrchestrationBackend first, TimeProvider time, IFaultInjector faults, TimeSpan lockTimeout);
 }

@@ -10,25 +10,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <inheritdoc/>
     public async Task CreateInstanceAsync(TaskMessage startMessage, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(startMessage);
-        if (startMessage.Event is not ExecutionStartedEvent started)
-        {
-            throw new ArgumentException("A start message carries an ExecutionStarted event.", nameof(startMessage));
-        }
-
-        var now = _options.TimeProvider.GetUtcNow().UtcDateTime;
-        var state = new OrchestrationState
-        {
-            InstanceId = startMessage.InstanceId,
-            Name = started.Name,
-            ExecutionId = started.ExecutionId,
-            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-            CreatedAt = now,
-            LastUpdatedAt = now,
-            Input = started.Input,
-            ParentInstance = started.ParentInstance,
-            ScheduledStartTime = startMessage.DeliverAt ?? started.ScheduledStartTime,
-        };
+        var state = OrchestrationState.Pending(startMessage, _options.TimeProvider.GetUtcNow().UtcDateTime);
         await _instances.CreatePendingAsync(state, cancellationToken).ConfigureAwait(false);
         await SendControlMessageAsync(startMessage, cancellationToken).ConfigureAwait(false);
     }

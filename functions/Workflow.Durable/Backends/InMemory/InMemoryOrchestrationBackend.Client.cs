@@ -14,12 +14,7 @@ public sealed partial class InMemoryOrchestrationBackend
     /// </remarks>
     public Task CreateInstanceAsync(TaskMessage startMessage, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(startMessage);
-        if (startMessage.Event is not ExecutionStartedEvent started)
-        {
-            throw new ArgumentException("A start message carries an ExecutionStarted event.", nameof(startMessage));
-        }
-
+        var pending = OrchestrationState.Pending(startMessage, UtcNow);
         lock (gate)
         {
             var record = GetOrAddRecord(startMessage.InstanceId);
@@ -28,20 +23,8 @@ public sealed partial class InMemoryOrchestrationBackend
                 throw new InstanceAlreadyExistsException(startMessage.InstanceId);
             }
 
-            var now = UtcNow;
             record.History = [];
-            record.State = new OrchestrationState
-            {
-                InstanceId = startMessage.InstanceId,
-                Name = started.Name,
-                ExecutionId = started.ExecutionId,
-                RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-                CreatedAt = now,
-                LastUpdatedAt = now,
-                Input = started.Input,
-                ParentInstance = started.ParentInstance,
-                ScheduledStartTime = started.ScheduledStartTime ?? startMessage.DeliverAt,
-            };
+            record.State = pending;
             Accept(startMessage, isActivity: false, isTimer: false);
         }
 

@@ -35,9 +35,6 @@ public sealed class AzureStorageContractTests(AzuriteFixture azurite) : Orchestr
         public Task<IOrchestrationBackend> CreateAsync(TimeProvider time, IFaultInjector faults, TimeSpan lockTimeout) =>
             Task.FromResult<IOrchestrationBackend>(Create(BackendTestKit.NewHubName(), time, faults, lockTimeout));
 
-        public Task<IOrchestrationBackend?> CreateSecondHostAsync(IOrchestrationBackend first, TimeProvider time, IFaultInjector faults, TimeSpan lockTimeout) =>
-            Task.FromResult<IOrchestrationBackend?>(Create(((AzureStorageOrchestrationBackend)first).Options.TaskHubName, time, faults, lockTimeout));
-
         private AzureStorageOrchestrationBackend Create(string hub, TimeProvider time, IFaultInjector faults, TimeSpan lockTimeout)
         {
             // A crashed worker's messages stay invisible for the visibility timeout, as after a real crash.

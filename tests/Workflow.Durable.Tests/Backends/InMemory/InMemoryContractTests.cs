@@ -25,8 +25,5 @@ public sealed class InMemoryContractTests : OrchestrationContractTests
                 ActivityLockTimeout = lockTimeout,
                 MaxDeliveryCount = 50, // the crash schedules crash up to 6 times; poison handling has its own tests
             }));
-
-        public Task<IOrchestrationBackend?> CreateSecondHostAsync(IOrchestrationBackend first, TimeProvider time, IFaultInjector faults, TimeSpan lockTimeout) =>
-            Task.FromResult<IOrchestrationBackend?>(null);
     }
 }
