@@ -25,6 +25,9 @@ public sealed partial class CaseStore
             [nameof(TimelineEntry.Reason)] = entry.Reason,
             [nameof(TimelineEntry.Details)] = entry.Details,
             [nameof(TimelineEntry.Id)] = entry.Id,
+            [nameof(TimelineEntry.Clock)] = entry.Clock,
+            [nameof(TimelineEntry.OldDeadline)] = entry.OldDeadline,
+            [nameof(TimelineEntry.NewDeadline)] = entry.NewDeadline,
         });
         await timeline.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -45,6 +48,9 @@ public sealed partial class CaseStore
                 e.GetString(nameof(TimelineEntry.Details)))
             {
                 Id = e.GetString(nameof(TimelineEntry.Id)),
+                Clock = e.GetString(nameof(TimelineEntry.Clock)),
+                OldDeadline = e.GetDateTimeOffset(nameof(TimelineEntry.OldDeadline)),
+                NewDeadline = e.GetDateTimeOffset(nameof(TimelineEntry.NewDeadline)),
             });
         }
 

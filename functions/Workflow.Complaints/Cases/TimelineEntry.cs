@@ -9,4 +9,13 @@ public sealed record TimelineEntry(DateTimeOffset Time, string Kind, string Acto
 {
     /// <summary>A stable id for an idempotent append; a fresh one is used when null.</summary>
     public string? Id { get; init; }
+
+    /// <summary>The clock the entry concerns (for example <c>forward</c>), if any.</summary>
+    public string? Clock { get; init; }
+
+    /// <summary>A clock's deadline before the step (recomputation, escalation, breach).</summary>
+    public DateTimeOffset? OldDeadline { get; init; }
+
+    /// <summary>A clock's deadline after the step (a new or recomputed clock).</summary>
+    public DateTimeOffset? NewDeadline { get; init; }
 }

@@ -4,7 +4,6 @@ namespace Workflow.Complaints.Lifecycle;
 
 /// <summary>The case row the orchestration writes when a case opens.</summary>
 /// <param name="CaseNumber">The case number.</param>
-/// <param name="Phone">The full number in E.164 form (kept once, for sending).</param>
 /// <param name="Language">The case's language.</param>
 /// <param name="Type">The case type.</param>
 /// <param name="Region">The calendar region.</param>
@@ -13,9 +12,9 @@ namespace Workflow.Complaints.Lifecycle;
 /// <param name="Department">The responsible department.</param>
 /// <param name="OpenedAt">When the case opened.</param>
 /// <param name="NextDeadline">The earliest running deadline.</param>
+/// <param name="NextClock">The clock <paramref name="NextDeadline"/> belongs to.</param>
 public sealed record CaseRecord(
     string CaseNumber,
-    string Phone,
     string? Language,
     CaseType Type,
     string Region,
@@ -23,4 +22,5 @@ public sealed record CaseRecord(
     EscalationLevel Level,
     string Department,
     DateTimeOffset OpenedAt,
-    DateTimeOffset? NextDeadline);
+    DateTimeOffset? NextDeadline,
+    ClockKind? NextClock = null);

@@ -9,10 +9,12 @@ namespace Workflow.Complaints.Lifecycle;
 /// <param name="Department">The responsible department.</param>
 /// <param name="NextDeadline">The earliest running deadline, none while paused or finished.</param>
 /// <param name="SurveyScore">The satisfaction score, once answered.</param>
+/// <param name="NextClock">The clock <paramref name="NextDeadline"/> belongs to.</param>
 public sealed record CaseUpdate(
     string CaseNumber,
     CaseStatus Status,
     Severity Severity,
     string Department,
     DateTimeOffset? NextDeadline,
-    int? SurveyScore);
+    int? SurveyScore,
+    ClockKind? NextClock = null);

@@ -67,7 +67,7 @@ public sealed class ComplaintLifecycleOrchestrator(
 
         // SPEC 1: record the case.
         await ActivityAsync<bool>(nameof(RecordCaseActivity), new CaseRecord(
-            input.CaseNumber, input.Phone, input.Language, Type, _region, _severity, triage.Level, _department, openedAt, NextDeadline()));
+            input.CaseNumber, input.Language, Type, _region, _severity, triage.Level, _department, openedAt, NextDeadline(), NextClock()));
         await TimelineAsync(TimelineKinds.Recorded, Invariant($"{Type} recorded"), actor: input.Complaint.Channel ?? "customer");
         await TimelineAsync(TimelineKinds.Triaged, Invariant(
             $"severity {_severity}, level {triage.Level}, department {_department}; {string.Join("; ", triage.Reasons)}"));
@@ -504,6 +504,9 @@ public sealed class ComplaintLifecycleOrchestrator(
     private DateTimeOffset? NextDeadline() =>
         _pausedSince is null && _clocks.Count > 0 ? _clocks.Values.Min(c => c.Deadline.DueAt) : null;
 
+    private ClockKind? NextClock() =>
+        _pausedSince is null && _clocks.Count > 0 ? _clocks.MinBy(c => c.Value.Deadline.DueAt).Key : null;
+
     private async Task SmsAsync(string step, DateTimeOffset? deadline = null, string? remedy = null, DateTimeOffset? backAt = null)
     {
         var occurrence = _smsSent[step] = _smsSent.GetValueOrDefault(step) + 1;
@@ -550,7 +553,7 @@ public sealed class ComplaintLifecycleOrchestrator(
 
     private async Task SyncCaseAsync()
     {
-        var update = new CaseUpdate(_case.CaseNumber, _status, _severity, _department, NextDeadline(), _score);
+        var update = new CaseUpdate(_case.CaseNumber, _status, _severity, _department, NextDeadline(), _score, NextClock());
         if (update != _synced)
         {
             _synced = update;

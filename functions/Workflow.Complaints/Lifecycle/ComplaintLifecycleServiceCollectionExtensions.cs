@@ -11,7 +11,7 @@ public static class ComplaintLifecycleServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Lifecycle</c> (layered over <see cref="ComplaintRulesDefaults"/>, validated at start-up) and registers
-    /// the default <see cref="ICaseRecorder"/> (in memory) and <see cref="INotifier"/> (outbox); register your own
+    /// the default <see cref="ICaseRecorder"/> (<see cref="CaseStoreRecorder"/> on the case store) and <see cref="INotifier"/> (outbox); register your own
     /// before this call to replace them, and makes <see cref="LifecycleCaseOpener"/> intake's <see cref="ICaseOpener"/>
     /// (it needs the case store and a <c>DurableTaskClient</c>). Needs <c>AddComplaintRules</c> and <c>AddSms</c> as well.
     /// </summary>
@@ -23,8 +23,7 @@ public static class ComplaintLifecycleServiceCollectionExtensions
         var layered = ComplaintRulesServiceCollectionExtensions.WithDefaults(configuration);
         services.AddOptions<LifecycleOptions>().Bind(layered.GetSection(LifecycleOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LifecycleOptions>, LifecycleOptionsValidator>();
-        services.TryAddSingleton<InMemoryCaseRecorder>();
-        services.TryAddSingleton<ICaseRecorder>(sp => sp.GetRequiredService<InMemoryCaseRecorder>());
+        services.TryAddSingleton<ICaseRecorder, CaseStoreRecorder>();
         services.TryAddSingleton<OutboxNotifier>();
         services.TryAddSingleton<INotifier>(sp => sp.GetRequiredService<OutboxNotifier>());
         // Intake's accepted cases start their lifecycle (replaces the store-only opener, whichever is added first).

@@ -2,10 +2,15 @@ using System.Collections.Concurrent;
 
 namespace Workflow.Complaints.Lifecycle;
 
-/// <summary>An <see cref="ICaseRecorder"/> in process memory, for tests and local runs until the case store backs it.</summary>
+/// <summary>
+/// An <see cref="ICaseRecorder"/> in process memory, for tests of the orchestration alone (the host uses
+/// <see cref="CaseStoreRecorder"/>). As in the case store, the customer's number is kept apart from the case:
+/// <see cref="SaveContact"/> stands for intake's customer record.
+/// </summary>
 public sealed class InMemoryCaseRecorder : ICaseRecorder
 {
     private readonly ConcurrentDictionary<string, CaseRecord> _cases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CaseContact> _contacts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CaseUpdate> _updates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, TimelineEntry>> _timelines = new(StringComparer.Ordinal);
 
@@ -35,7 +40,14 @@ public sealed class InMemoryCaseRecorder : ICaseRecorder
 
     /// <inheritdoc />
     public Task<CaseContact?> GetContactAsync(string caseNumber, CancellationToken ct) =>
-        Task.FromResult(_cases.TryGetValue(caseNumber, out var record) ? new CaseContact(record.Phone, record.Language, record.Region) : null);
+        Task.FromResult(_contacts.GetValueOrDefault(caseNumber));
+
+    /// <summary>Keeps how to reach the customer of <paramref name="caseNumber"/> (what intake's customer record holds).</summary>
+    public void SaveContact(string caseNumber, CaseContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        _contacts[caseNumber] = contact;
+    }
 
     /// <summary>The case row as recorded, if any.</summary>
     public CaseRecord? Case(string caseNumber) => _cases.GetValueOrDefault(caseNumber);

@@ -31,7 +31,7 @@ public sealed class LifecycleCaseOpener(
         var recent = await store.FindRecentByPhoneAsync(phone, newCase.ReceivedAt - triage.Value.RepeatWindow, cancellationToken);
         var others = recent.Count(c => c.CaseNumber != newCase.CaseNumber);
 
-        var opened = new CaseOpened(newCase.CaseNumber, phone, submission.Language, new TriageInput(
+        var opened = new CaseOpened(newCase.CaseNumber, submission.Language, new TriageInput(
             CaseTypeNames.TryParse(submission.Type, out var type) ? type : CaseType.Complaint,
             submission.Description ?? string.Empty,
             submission.Product,

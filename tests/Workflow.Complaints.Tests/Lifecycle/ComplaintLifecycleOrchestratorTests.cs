@@ -415,7 +415,7 @@ public class ComplaintLifecycleOrchestratorTests
     public async Task RunAsync_InquiryAnswered_SameWorkingDayClockThenClosedWithoutSurvey()
     {
         await using var host = await StartAsync();
-        var inquiry = new CaseOpened("C-20261123-000019", "+8613812345678", "zh-CN", new TriageInput(CaseType.Inquiry, "请问营业厅几点开门？", Region: "CN"));
+        var inquiry = new CaseOpened("C-20261123-000019", "zh-CN", new TriageInput(CaseType.Inquiry, "请问营业厅几点开门？", Region: "CN"));
 
         var opened = await host.OpenAsync(inquiry);
         Assert.Equal(T.AddHours(8), opened.NextDeadline); // 18:00 in Beijing, the close of the working day

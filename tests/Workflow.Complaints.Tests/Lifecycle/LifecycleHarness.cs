@@ -23,6 +23,9 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     // Monday 23 November 2026, 10:00 in Beijing: inside working hours.
     public static readonly DateTimeOffset Opening = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The customer's number (what intake's customer record would hold).</summary>
+    public const string Phone = "+8613812345678";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly ServiceProvider _services;
     private readonly InMemoryOrchestrationBackend _backend;
@@ -60,6 +63,8 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<RecordingSmsSender>()
             .AddSingleton<ISmsSender>(sp => sp.GetRequiredService<RecordingSmsSender>())
+            .AddSingleton<InMemoryCaseRecorder>()
+            .AddSingleton<ICaseRecorder>(sp => sp.GetRequiredService<InMemoryCaseRecorder>())
             .AddComplaintRules(configuration)
             .AddSms(configuration)
             .AddComplaintLifecycle(configuration)
@@ -76,12 +81,13 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     }
 
     public static CaseOpened Complaint(string caseNumber, string description = "The app shows my order twice and nobody answers the chat.") =>
-        new(caseNumber, "+8613812345678", "en", new TriageInput(CaseType.Complaint, description, Region: "CN"));
+        new(caseNumber, "en", new TriageInput(CaseType.Complaint, description, Region: "CN"));
 
     /// <summary>Starts the case's orchestration and waits until it first settles.</summary>
     public async Task<LifecycleStatus> OpenAsync(CaseOpened opened)
     {
         CaseNumber = opened.CaseNumber;
+        Cases.SaveContact(opened.CaseNumber, new CaseContact(Phone, opened.Language, opened.Complaint.Region ?? "CN"));
         await Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ComplaintLifecycleOrchestrator), opened, new StartOrchestrationOptions { InstanceId = opened.CaseNumber });
         return await NextStepAsync();
