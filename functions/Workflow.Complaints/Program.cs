@@ -4,6 +4,7 @@ using Workflow.Complaints.Hosting;
 using Workflow.Complaints.Intake;
 using Workflow.Complaints.Lifecycle;
 using Workflow.Complaints.Sms;
+using Workflow.Complaints.Staff;
 using Workflow.Durable.Diagnostics;
 
 if (args is ["hash-password", ..])
@@ -25,6 +26,7 @@ builder.Services.AddComplaintRules(builder.Configuration);
 builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddSms(builder.Configuration);
 builder.Services.AddComplaintLifecycle(builder.Configuration);
+builder.Services.AddStaffCaseApi();
 builder.Services.AddDurableRuntime(builder.Configuration, tasks => tasks.RegisterLifecycleTasks());
 builder.Services.AddOpenTelemetry()
     .WithTracing(t => t.AddSource(DurableTelemetry.Name).AddOtlpExporterWhenConfigured(builder.Configuration))
@@ -43,6 +45,7 @@ var intake = app.MapIntake();
 intake.Operations.RequireAuthorization(StaffRoles.OperationsPolicy);
 app.MapSmsEvents();
 app.MapSmsOutbox().RequireAuthorization(StaffRoles.StaffPolicy);
+app.MapStaffCases();
 app.MapDashboard();
 
 app.Run();

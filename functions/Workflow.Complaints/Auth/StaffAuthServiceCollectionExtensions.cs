@@ -17,7 +17,8 @@ public static class StaffAuthServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
-            .AddPolicy(StaffRoles.OperationsPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Operations, StaffRoles.Admin));
+            .AddPolicy(StaffRoles.OperationsPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Operations, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.CaseHandlerPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.CaseHandlers));
         return services;
     }
 }

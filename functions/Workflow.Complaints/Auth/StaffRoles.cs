@@ -32,4 +32,28 @@ public static class StaffRoles
 
     /// <summary>Policy: operations or admin.</summary>
     public const string OperationsPolicy = "operations";
+
+    /// <summary>
+    /// Policy: handles cases (actions on a case, the audited read of a customer record): every role but
+    /// operations, which watches the dashboard and reads case lists and pages only.
+    /// </summary>
+    public const string CaseHandlerPolicy = "case-handler";
+
+    /// <summary>The roles of <see cref="CaseHandlerPolicy"/>.</summary>
+    public static readonly IReadOnlySet<string> CaseHandlers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Agent, Supervisor, DepartmentHead, RiskPr, Admin,
+    };
+
+    /// <summary>Supervisor or above: approve or reject a compensation, record a final decision.</summary>
+    public static readonly IReadOnlySet<string> SupervisorOrAbove = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Supervisor, DepartmentHead, Admin,
+    };
+
+    /// <summary>Review the wording sent to the customer of a level-2 case (SPEC sections 2 and 4).</summary>
+    public static readonly IReadOnlySet<string> OutboundReviewers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        RiskPr, Admin,
+    };
 }

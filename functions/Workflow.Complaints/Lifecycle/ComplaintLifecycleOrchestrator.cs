@@ -138,7 +138,7 @@ public sealed class ComplaintLifecycleOrchestrator(
     private async Task WaitForEventOrTimerAsync()
     {
         var wakeAt = NextWakeAt();
-        _context.SetCustomStatus(new LifecycleStatus(_status, ++_step, NextDeadline(), wakeAt));
+        _context.SetCustomStatus(new LifecycleStatus(_status, ++_step, NextDeadline(), wakeAt, ClockStates(), _pausedSince is not null));
         using var stop = new CancellationTokenSource();
         var names = LifecycleEvents.All;
         var events = names.Select(name => _context.WaitForExternalEvent<CaseEventData?>(name, stop.Token)).ToList();
@@ -503,6 +503,12 @@ public sealed class ComplaintLifecycleOrchestrator(
 
     private DateTimeOffset? NextDeadline() =>
         _pausedSince is null && _clocks.Count > 0 ? _clocks.Values.Min(c => c.Deadline.DueAt) : null;
+
+    private List<ClockState> ClockStates() =>
+    [
+        .. _clocks.OrderBy(c => c.Value.Deadline.DueAt).Select(c => new ClockState(
+            c.Key, c.Value.Deadline.StartedAt, c.Value.Deadline.DueAt, c.Value.Deadline.WarnAt, c.Value.Deadline.Stage, c.Value.Warned)),
+    ];
 
     private ClockKind? NextClock() =>
         _pausedSince is null && _clocks.Count > 0 ? _clocks.MinBy(c => c.Value.Deadline.DueAt).Key : null;

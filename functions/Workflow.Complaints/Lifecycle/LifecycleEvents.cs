@@ -58,6 +58,9 @@ public static class LifecycleEvents
         Resolved, SurveyReplied, FinalDecision, Closed, Withdrawn,
     ];
 
+    /// <summary>The event that carries <paramref name="action"/>; null for an action no event stands for.</summary>
+    public static string? ForAction(CaseAction action) => All.FirstOrDefault(name => ActionFor(name) == action);
+
     /// <summary>The staff action an event stands for; null for <see cref="SurveyReplied"/>.</summary>
     public static CaseAction? ActionFor(string eventName) => eventName switch
     {

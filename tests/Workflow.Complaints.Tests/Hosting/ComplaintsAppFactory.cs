@@ -16,6 +16,7 @@ public sealed class ComplaintsAppFactory : WebApplicationFactory<Program>, IAsyn
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("AzureWebJobsStorage", _azurite!.ConnectionString);
+        builder.UseTestUsers();
     }
 
     public override async ValueTask DisposeAsync()

@@ -4,6 +4,9 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Complaints.Auth;
+using Workflow.Complaints.Lifecycle;
+using Workflow.Complaints.Staff;
 using Xunit;
 
 namespace Workflow.Complaints.Tests.Hosting;
@@ -34,6 +37,8 @@ public sealed class HostTests(ComplaintsAppFactory app) : IClassFixture<Complain
         var routes = StaffRoutes();
         Assert.NotEmpty(routes);
 
+        Assert.Contains(("GET", "/api/cases"), routes);
+        Assert.Contains(("GET", "/api/cases/{caseNumber}"), routes);
         foreach (var (method, template) in routes)
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(template));
@@ -56,6 +61,60 @@ public sealed class HostTests(ComplaintsAppFactory app) : IClassFixture<Complain
             var response = await client.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {template} answered {response.StatusCode} to an agent");
         }
+    }
+
+    [Fact]
+    public async Task EveryNonPublicRoute_SignedInWithoutARole_IsForbidden()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Basic("visitor", TestUsers.Password);
+        var routes = StaffRoutes();
+
+        foreach (var (method, template) in routes)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(template));
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {template} answered {response.StatusCode} to a user without a role");
+        }
+    }
+
+    [Fact]
+    public async Task CaseHandlerRoutes_SignedInAsOperations_AreForbidden()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Basic("ops", "ops-password");
+        var handlerRoutes = StaffRoutes(requiredPolicy: StaffRoles.CaseHandlerPolicy);
+        Assert.Contains(("POST", "/api/cases/{caseNumber}/{action}"), handlerRoutes);
+        Assert.Contains(("GET", "/api/cases/{caseNumber}/customer"), handlerRoutes);
+
+        foreach (var (method, template) in handlerRoutes)
+        {
+            foreach (var uri in Expand(template))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), uri);
+                var response = await client.SendAsync(request);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {uri} answered {response.StatusCode} to operations");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SupervisorActions_SignedInAsAgent_AreForbiddenBeforeTheCaseIsLookedUp()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Basic("agent", "agent-password");
+        var supervisorOnly = CaseActionRoles.StaffActions.Where(a => !CaseActionRoles.RolesFor(a).Contains(StaffRoles.Agent)).ToList();
+        Assert.Equal([CaseAction.Approve, CaseAction.Reject, CaseAction.FinalDecision], supervisorOnly);
+
+        foreach (var action in supervisorOnly)
+        {
+            var response = await client.PostAsync(new Uri($"/api/cases/x/{action.ToName()}", UriKind.Relative), null);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{action.ToName()} answered {response.StatusCode} to an agent");
+        }
+
+        // An action the agent may take gets past the role check to the case lookup.
+        var forward = await client.PostAsync(new Uri("/api/cases/x/forward", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NotFound, forward.StatusCode);
     }
 
     [Fact]
@@ -93,6 +152,11 @@ public sealed class HostTests(ComplaintsAppFactory app) : IClassFixture<Complain
 
         return routes;
     }
+
+    // A route with an {action} segment stands for every staff action.
+    private static IEnumerable<Uri> Expand(string template) => template.Contains("{action}", StringComparison.Ordinal)
+        ? CaseActionRoles.StaffActions.Select(a => Concrete(template.Replace("{action}", a.ToName(), StringComparison.Ordinal)))
+        : [Concrete(template)];
 
     private static Uri Concrete(string template) =>
         new(System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", "x"), UriKind.Relative);
