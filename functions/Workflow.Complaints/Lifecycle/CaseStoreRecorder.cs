@@ -13,7 +13,7 @@ namespace Workflow.Complaints.Lifecycle;
 public sealed class CaseStoreRecorder(CaseStore store, TimeProvider time) : ICaseRecorder
 {
     /// <summary>The prefix of the timeline entry ids the orchestration writes; the sequence number follows.</summary>
-    public const string TimelineIdPrefix = "lc-";
+    public const string TimelineIdPrefix = "seq-";
 
     /// <inheritdoc />
     public async Task RecordCaseAsync(CaseRecord record, CancellationToken ct)

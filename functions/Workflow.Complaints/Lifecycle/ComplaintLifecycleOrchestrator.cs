@@ -79,7 +79,9 @@ public sealed class ComplaintLifecycleOrchestrator(
         // SPEC 3: the acknowledgement names the promised time, and out of hours when staff are back.
         var calendar = calendars.For(_region);
         var backAt = calendar.IsWorkingTime(openedAt) ? (DateTimeOffset?)null : calendar.NextWorkingMoment(openedAt);
-        await SmsAsync(SmsSteps.Acknowledgement, deadline: PromisedAt(), backAt: backAt);
+        // A case without a customer-facing clock (a suggestion) has no time to promise: its own wording, no empty {deadline}.
+        var promised = PromisedAt();
+        await SmsAsync(promised is null ? SmsSteps.SuggestionAcknowledgement : SmsSteps.Acknowledgement, deadline: promised, backAt: backAt);
 
         // SPEC 2: critical → department head and supervisor at once; level 2 → risk control and PR at once.
         if (triage.NotifyDepartmentHeadAtOnce)

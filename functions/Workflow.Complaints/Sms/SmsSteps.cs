@@ -6,6 +6,9 @@ public static class SmsSteps
     /// <summary>The case was received.</summary>
     public const string Acknowledgement = "acknowledgement";
 
+    /// <summary>A case without a customer-facing clock (a suggestion) was received: thanks, no promised time.</summary>
+    public const string SuggestionAcknowledgement = "suggestion-acknowledgement";
+
     /// <summary>The case was forwarded to a department with a promised time.</summary>
     public const string Forwarded = "forwarded";
 
@@ -39,11 +42,11 @@ public static class SmsSteps
     /// <summary>Every step, in lifecycle order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Acknowledgement, Forwarded, InformationRequest, Progress, DelayApology, Resolution,
+        Acknowledgement, SuggestionAcknowledgement, Forwarded, InformationRequest, Progress, DelayApology, Resolution,
         Survey, SurveyReminder, FinalDecision, OptOutConfirmation, Help,
     ];
 
     /// <summary>Service messages: they go even after an opt-out unless the region's configuration says otherwise.</summary>
     public static bool IsEssential(string step) =>
-        step is Acknowledgement or Resolution or FinalDecision or OptOutConfirmation;
+        step is Acknowledgement or SuggestionAcknowledgement or Resolution or FinalDecision or OptOutConfirmation;
 }

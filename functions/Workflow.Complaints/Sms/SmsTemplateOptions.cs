@@ -17,6 +17,12 @@ public sealed class SmsTemplateOptions
         "【投诉受理】您的投诉已受理，编号{caseNumber}，我们将于{deadline}前回复您。[[现为非工作时间，工作人员{backAt}起处理。]]",
         "We have received your complaint, case {caseNumber}, and will reply by {deadline}.[[ We are closed now; staff are back at {backAt}.]]");
 
+    /// <summary>A case without a customer-facing clock (a suggestion) was received: no promised time to name.</summary>
+    [ConfigurationKeyName(SmsSteps.SuggestionAcknowledgement)]
+    public SmsTemplate SuggestionAcknowledgement { get; set; } = new(
+        "【建议受理】感谢您的建议，编号{caseNumber}，我们会将其纳入每周的产品与服务改进汇总。[[现为非工作时间，工作人员{backAt}起处理。]]",
+        "Thank you for your suggestion, case {caseNumber}. It goes into our weekly product and service review.[[ We are closed now; staff are back at {backAt}.]]");
+
     /// <summary>The case went to a department with a promised time.</summary>
     [ConfigurationKeyName(SmsSteps.Forwarded)]
     public SmsTemplate Forwarded { get; set; } = new(
@@ -81,6 +87,7 @@ public sealed class SmsTemplateOptions
     public SmsTemplate? For(string step) => step switch
     {
         SmsSteps.Acknowledgement => Acknowledgement,
+        SmsSteps.SuggestionAcknowledgement => SuggestionAcknowledgement,
         SmsSteps.Forwarded => Forwarded,
         SmsSteps.InformationRequest => InformationRequest,
         SmsSteps.Progress => Progress,

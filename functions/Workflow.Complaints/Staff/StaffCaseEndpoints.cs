@@ -163,7 +163,7 @@ public static class StaffCaseEndpoints
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case's state does not allow this action",
                 detail: refused.Message, extensions: new Dictionary<string, object?>
                 {
-                    ["status"] = status.ToName(),
+                    ["caseStatus"] = status.ToName(),
                     ["action"] = act.ToName(),
                     ["allowedActions"] = CaseActionRoles.StaffActions.Where(a => CaseTransitions.IsAllowed(status, a)).Select(a => a.ToName()).ToArray(),
                 });
