@@ -29,11 +29,11 @@ public sealed class SmsTemplateOptions
         "【投诉进展】案件{caseNumber}已转交{department}处理，承诺于{deadline}前答复您。回复TD退订",
         "Case {caseNumber} has been passed to {department}, who will reply by {deadline}. Reply STOP to opt out.");
 
-    /// <summary>Staff need more information.</summary>
+    /// <summary>Staff need more information (the clocks are paused, so there is usually no time to name).</summary>
     [ConfigurationKeyName(SmsSteps.InformationRequest)]
     public SmsTemplate InformationRequest { get; set; } = new(
-        "【投诉进展】处理案件{caseNumber}需要您补充信息，请于{deadline}前回复本短信或致电客服。回复TD退订",
-        "To handle case {caseNumber} we need more information. Please reply to this SMS or call us by {deadline}. Reply STOP to opt out.");
+        "【投诉进展】处理案件{caseNumber}需要您补充信息，请[[于{deadline}前]]回复本短信或致电客服。回复TD退订",
+        "To handle case {caseNumber} we need more information. Please reply to this SMS or call us[[ by {deadline}]]. Reply STOP to opt out.");
 
     /// <summary>The periodic progress message.</summary>
     [ConfigurationKeyName(SmsSteps.Progress)]

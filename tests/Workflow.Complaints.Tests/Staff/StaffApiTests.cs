@@ -231,6 +231,7 @@ public sealed class StaffApiTests(IntakeStorageFixture storage)
         Assert.Equal(("awaiting-customer", true), (paused.Status, paused.ClocksPaused));
         Assert.Null(paused.NextDeadline);
         Assert.Equal(SmsSteps.InformationRequest, host.Sms.For(number)[^1].Step);
+        Assert.EndsWith("Please reply to this SMS or call us. Reply STOP to opt out.", host.Sms.For(number)[^1].Body, StringComparison.Ordinal);
 
         await host.ActAsync(number, "customer-info-received", new { reason = "photo received by e-mail" }, T.AddHours(3).AddMinutes(30), "agent");
         var resumed = await host.CaseAsync(number);
