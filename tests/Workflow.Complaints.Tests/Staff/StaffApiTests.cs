@@ -70,6 +70,13 @@ public sealed class StaffApiTests(IntakeStorageFixture storage)
         Assert.Equal(["note"], closed.AllowedActions);
         Assert.DoesNotContain(closed.Timeline, e => e.Kind is "deadline-warning" or "deadline-breached" or "refused");
 
+        // The number is in no workflow history: not in the orchestration's input, not in any activity's input or output.
+        var history = await host.Durable.GetHistoryAsync(number, TestContext.Current.CancellationToken);
+        Assert.NotEmpty(history);
+        var serialized = JsonSerializer.Serialize(history.Cast<object>().ToList(), Json);
+        Assert.Contains("replacement sent, arrives in 2 days", serialized, StringComparison.Ordinal); // inputs are in it
+        Assert.DoesNotContain(FullPhone, serialized, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("resolve by agent accepted in state in-progress", StringComparison.Ordinal));
         AssertNoFullPhone(host);
     }
 
