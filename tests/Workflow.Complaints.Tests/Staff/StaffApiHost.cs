@@ -100,6 +100,8 @@ internal sealed class StaffApiHost : WebApplicationFactory<Program>
         using var client = As(user);
         using var content = body is null ? null : JsonContent.Create(body, options: Json);
         var response = await client.PostAsync(new Uri($"/api/cases/{caseNumber}/{action}", UriKind.Relative), content);
+        await response.Content.LoadIntoBufferAsync();
+        Responses.Add(await response.Content.ReadAsStringAsync());
         if (response.StatusCode == HttpStatusCode.Accepted && (await GetStatusAsync(caseNumber))?.Status is { } status && !CaseTransitions.IsFinished(status))
         {
             await SettledAsync(caseNumber);
@@ -125,7 +127,7 @@ internal sealed class StaffApiHost : WebApplicationFactory<Program>
         return JsonSerializer.Deserialize<CaseView>(text, Json)!;
     }
 
-    /// <summary>Every response body read through <see cref="CaseAsync"/> (for the no-full-phone check).</summary>
+    /// <summary>Every response body read through <see cref="CaseAsync"/> and <see cref="ActAsync"/> (for the no-full-phone check).</summary>
     public List<string> Responses { get; } = [];
 
     /// <summary>Waits (real time) until the case's orchestration settles at a step past the last one seen, or ends.</summary>
