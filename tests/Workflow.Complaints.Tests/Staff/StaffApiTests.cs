@@ -267,6 +267,34 @@ public sealed class StaffApiTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task Compensation_RequestedByAgent_ApprovedOnlyByASupervisor_ThenFinalDecisionCloses()
+    {
+        await using var host = new StaffApiHost(storage.ConnectionString);
+        var number = await host.OpenAsync(Submission("complaint"));
+        await host.ActAsync(number, "forward", new { department = "billing" }, T.AddMinutes(10), "agent");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await host.ActAsync(number, "request-approval", new { compensation = 300, currency = "CNY" }, T.AddMinutes(30), "agent")).StatusCode);
+        var waiting = await host.CaseAsync(number);
+        Assert.Equal("awaiting-approval", waiting.Status);
+        AssertClocks(waiting, ("first-response", T.AddHours(24)), ("approval", T.AddMinutes(30).AddHours(24)));
+        Assert.Contains(waiting.Timeline, e => e.Kind == "action" && e.Reason == "request-approval: compensation 300 CNY");
+
+        using var byAgent = await host.ActAsync(number, "approve", null, T.AddHours(1), "agent");
+        Assert.Equal(HttpStatusCode.Forbidden, byAgent.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.ActAsync(number, "approve", new { reason = "within policy" }, T.AddHours(1), "supervisor")).StatusCode);
+        var approved = await host.CaseAsync(number);
+        Assert.Equal("in-progress", approved.Status);
+        Assert.Contains(approved.Timeline, e => e.Kind == "clock-met" && e.Clock == "approval");
+        AssertClocks(approved, ("first-response", T.AddHours(24)));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await host.ActAsync(number, "final-decision", new { decision = "300 CNY refunded; no further compensation" }, T.AddHours(2), "head")).StatusCode);
+        var closed = await host.CaseAsync(number);
+        Assert.Equal("closed", closed.Status);
+        Assert.Equal(SmsSteps.FinalDecision, host.Sms.For(number)[^1].Step);
+        Assert.Contains("300 CNY refunded", host.Sms.For(number)[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Actions_InvalidForTheState_409NamingIt_AndOnUnknownCase404()
     {
         await using var host = new StaffApiHost(storage.ConnectionString);
