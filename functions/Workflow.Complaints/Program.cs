@@ -3,6 +3,7 @@ using Workflow.Complaints.Dashboard;
 using Workflow.Complaints.Hosting;
 using Workflow.Complaints.Intake;
 using Workflow.Complaints.Lifecycle;
+using Workflow.Complaints.Notifications;
 using Workflow.Complaints.Sms;
 using Workflow.Complaints.Staff;
 using Workflow.Durable.Diagnostics;
@@ -45,6 +46,7 @@ var intake = app.MapIntake();
 intake.Operations.RequireAuthorization(StaffRoles.OperationsPolicy);
 app.MapSmsEvents();
 app.MapSmsOutbox().RequireAuthorization(StaffRoles.StaffPolicy);
+app.MapNotificationOutbox().RequireAuthorization(StaffRoles.StaffPolicy);
 app.MapStaffCases();
 app.MapDashboard();
 

@@ -31,6 +31,9 @@ public sealed class StorageTables
     /// <summary>Idempotency keys of intake submissions.</summary>
     public const string Idempotency = "IntakeIdempotency";
 
+    /// <summary>The staff notification outbox, partitioned by case.</summary>
+    public const string Notifications = "StaffNotifications";
+
     private readonly TableServiceClient _service;
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace Workflow.Complaints.Lifecycle;
 
-/// <summary>The default <see cref="INotifier"/>: keeps every notification in an in-memory outbox that the API will list.</summary>
+/// <summary>An in-memory <see cref="INotifier"/> for tests of the orchestration alone; the host uses <see cref="Notifications.TableOutboxNotifier"/>.</summary>
 public sealed class OutboxNotifier : INotifier
 {
     private readonly ConcurrentDictionary<(string CaseNumber, string Key), StaffNotification> _sent = new();

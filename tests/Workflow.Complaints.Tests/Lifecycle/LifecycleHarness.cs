@@ -65,6 +65,8 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             .AddSingleton<ISmsSender>(sp => sp.GetRequiredService<RecordingSmsSender>())
             .AddSingleton<InMemoryCaseRecorder>()
             .AddSingleton<ICaseRecorder>(sp => sp.GetRequiredService<InMemoryCaseRecorder>())
+            .AddSingleton<OutboxNotifier>()
+            .AddSingleton<INotifier>(sp => sp.GetRequiredService<OutboxNotifier>())
             .AddComplaintRules(configuration)
             .AddSms(configuration)
             .AddComplaintLifecycle(configuration)
