@@ -4,7 +4,7 @@ using Workflow.Bench.Measurement;
 using Workflow.Bench.Reporting;
 using Workflow.Bench.Shapes;
 
-// The durable runtime's benchmark (issue 3, section 5): each shape N times on a fresh backend, one worker with default options.
+// The durable runtime's benchmark (issue 3, section 5; issue 4 on Azure Storage): each shape N times, one worker with default options.
 var arguments = BenchArguments.Parse(args, out var error);
 if (arguments is null)
 {
@@ -39,16 +39,20 @@ var selected = arguments.Shapes.Count > 0
     ? arguments.Shapes.Select(k => all.Single(s => s.Key == k)).ToList()
     : all.Where(s => !(arguments.Quick && s is IdleTimerShape)).ToList();
 
-Console.WriteLine("command: dotnet run -c Release --project bench/Workflow.Bench --" + (args.Length > 0 ? " " + string.Join(" ", args) : string.Empty));
+var azure = string.Equals(arguments.Backend, BenchBackend.Azure, StringComparison.OrdinalIgnoreCase);
+await using var storage = azure ? await BenchStorage.OpenAsync(arguments.Storage, CancellationToken.None) : null;
+var source = storage is null ? BenchBackendSource.InMemory() : BenchBackendSource.Azure(storage, arguments.UsedHub);
+
+Console.WriteLine("command: dotnet run -c Release --project bench/Workflow.Bench --" + (args.Length > 0 ? " " + BenchArguments.Redact(args) : string.Empty));
 foreach (var line in MachineDescription.Lines())
 {
     Console.WriteLine(line);
 }
 
-Console.WriteLine($"backend: {arguments.Backend}, repetitions: {arguments.Repetitions}{(arguments.Quick ? ", quick sizes" : string.Empty)}");
+Console.WriteLine($"backend: {source.Description}; repetitions: {arguments.Repetitions}{(arguments.Quick ? ", quick sizes" : string.Empty)}");
 
 using var replay = new ReplayRecorder();
-var runner = new ShapeRunner(arguments.Backend, replay);
+var runner = new ShapeRunner(source, replay);
 var small = ShapeSizes.Quick;
 Console.Write("warm-up (small sizes, not measured)...");
 await runner.WarmUpAsync(
@@ -62,7 +66,7 @@ foreach (var shape in selected)
     var records = await runner.RunAsync(
         shape,
         arguments.Repetitions,
-        (_, record) => Console.Write($" {ShapeReport.FormatMilliseconds(record.Result.Elapsed)}"),
+        (_, record) => Console.Write($" {ShapeReport.FormatMilliseconds(record.Result.Elapsed)}{(record.Result.Failure is null ? string.Empty : "(failed)")}"),
         CancellationToken.None);
     Console.WriteLine();
     reports.Add(new ShapeReport(shape, records));
@@ -70,5 +74,11 @@ foreach (var shape in selected)
 
 var writer = new ReportWriter(Console.Out);
 writer.WriteTable(reports, arguments.Repetitions);
+if (arguments.UsedHub)
+{
+    writer.WriteTrend(reports);
+}
+
 writer.WriteDetails(reports);
+await source.DeleteUsedHubAsync(CancellationToken.None);
 return reports.Exists(r => r.Stalled.Count > 0) ? 1 : 0;

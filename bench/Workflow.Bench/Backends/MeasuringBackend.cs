@@ -13,6 +13,7 @@ namespace Workflow.Bench.Backends;
 internal sealed class MeasuringBackend(IOrchestrationBackend inner) : IOrchestrationBackend
 {
     private readonly ConcurrentDictionary<string, DateTime> _completedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _committed = new(StringComparer.Ordinal);
     private long _commitTicks;
     private long _commits;
 
@@ -24,6 +25,9 @@ internal sealed class MeasuringBackend(IOrchestrationBackend inner) : IOrchestra
     /// <summary>When the commit that ended <paramref name="instanceId"/> returned, if it has.</summary>
     public DateTime? CompletedAt(string instanceId) => _completedAt.TryGetValue(instanceId, out var at) ? at : null;
 
+    /// <summary>Whether a turn of <paramref name="instanceId"/> has been committed through this process.</summary>
+    public bool HasCommitted(string instanceId) => _committed.ContainsKey(instanceId);
+
     public async Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workItem);
@@ -32,6 +36,7 @@ internal sealed class MeasuringBackend(IOrchestrationBackend inner) : IOrchestra
         await inner.CompleteOrchestrationWorkItemAsync(workItem, commit, cancellationToken);
         Interlocked.Add(ref _commitTicks, TimeProvider.System.GetElapsedTime(started).Ticks);
         Interlocked.Increment(ref _commits);
+        _committed.TryAdd(workItem.InstanceId, true);
         if (commit.State.RuntimeStatus.IsTerminal())
         {
             _completedAt[workItem.InstanceId] = TimeProvider.System.GetUtcNow().UtcDateTime;

@@ -11,11 +11,12 @@ internal sealed class ReportWriter(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(reports);
         output.WriteLine();
-        output.WriteLine($"| shape | median [min..max] over {repetitions} | wall time per repetition, ms ('!' = over {ShapeReport.StallFactor}x median) |");
-        output.WriteLine("| --- | --- | --- |");
+        var requests = reports.Any(r => r.RequestsPerStep is not null);
+        output.WriteLine($"| shape | median [min..max] over {repetitions} |{(requests ? " storage requests, median [min..max] |" : string.Empty)} wall time per repetition, ms ('!' = over {ShapeReport.StallFactor}x median or failed) |");
+        output.WriteLine(requests ? "| --- | --- | --- | --- |" : "| --- | --- | --- |");
         foreach (var report in reports)
         {
-            output.WriteLine($"| {report.Shape.Title} | {report.Figure} | {report.Repetitions} |");
+            output.WriteLine($"| {report.Shape.Title} | {report.Figure} |{(requests ? $" {report.RequestsPerStep ?? "-"} |" : string.Empty)} {report.Repetitions} |");
         }
 
         var stalled = reports.Where(r => r.Stalled.Count > 0).ToList();
@@ -23,6 +24,33 @@ internal sealed class ReportWriter(TextWriter output)
         output.WriteLine(stalled.Count == 0
             ? $"no repetition took more than {ShapeReport.StallFactor}x its shape's median"
             : "STALLED: " + string.Join("; ", stalled.Select(r => $"{r.Shape.Key} repetition(s) {string.Join(",", r.Stalled)}")));
+        foreach (var failure in reports.SelectMany(r => r.Failures))
+        {
+            output.WriteLine("FAILED: " + failure);
+        }
+    }
+
+    /// <summary>
+    /// For a used hub: each shape's first and last repetition side by side (the last ran on a hub holding
+    /// every earlier run's data), as wall-time ratio last / first.
+    /// </summary>
+    public void WriteTrend(IReadOnlyList<ShapeReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        output.WriteLine();
+        output.WriteLine("Used hub, first and last repetition of each shape (the last ran on the hub holding all earlier runs' data):");
+        foreach (var report in reports.Where(r => r.Records.Count > 1))
+        {
+            var first = report.Records[0].Result;
+            var last = report.Records[^1].Result;
+            output.WriteLine(string.Format(
+                Invariant,
+                "  {0}: {1} ms -> {2} ms, last / first = {3:0.00}x",
+                report.Shape.Key,
+                ShapeReport.FormatMilliseconds(first.Elapsed),
+                ShapeReport.FormatMilliseconds(last.Elapsed),
+                last.Elapsed.TotalMilliseconds / Math.Max(first.Elapsed.TotalMilliseconds, 1e-3)));
+        }
     }
 
     public void WriteDetails(IReadOnlyList<ShapeReport> reports)
@@ -58,7 +86,7 @@ internal sealed class ReportWriter(TextWriter output)
                 continue;
             }
 
-            output.WriteLine("  backend: " + string.Join(", ", typical.BackendCounts.Select(c => $"{c.Key} {c.Value}")));
+            output.WriteLine("  backend: " + string.Join(", ", typical.BackendCounts.Where(c => c.Value != 0).Select(c => $"{c.Key} {c.Value}")));
         }
     }
 }

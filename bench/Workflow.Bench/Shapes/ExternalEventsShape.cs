@@ -1,5 +1,4 @@
 using Workflow.Bench.Hosting;
-using Workflow.Durable.History;
 
 namespace Workflow.Bench.Shapes;
 
@@ -9,8 +8,6 @@ namespace Workflow.Bench.Shapes;
 /// </summary>
 internal sealed class ExternalEventsShape(int instances) : IBenchShape
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-
     public string Key => "events";
 
     public string Title => $"{instances} external events to {instances} waiting instances";
@@ -28,37 +25,22 @@ internal sealed class ExternalEventsShape(int instances) : IBenchShape
 
         await WaitUntilAllWaitingAsync(host, ids, cancellationToken);
 
+        host.Backend.MarkStart();
         var start = TimeProvider.System.GetUtcNow().UtcDateTime;
         foreach (var id in ids)
         {
             await host.Client.RaiseEventAsync(id, BenchTasks.EventName, 1, cancellationToken);
         }
 
-        var states = await CompletionWatcher.WaitAllAsync(host.Backend.Backend, ids, ShapeSizes.RepetitionTimeout, false, cancellationToken);
+        var states = await CompletionWatcher.WaitAllAsync(host.Backend, ids, ShapeSizes.RepetitionTimeout, false, cancellationToken);
         return RepetitionResult.Throughput(CompletionWatcher.LastCompletion(host.Backend.Backend, states) - start, instances);
     }
 
-    // An instance waits once its first turn has committed (its history ends with OrchestratorCompleted).
-    private static async Task WaitUntilAllWaitingAsync(BenchHost host, List<string> ids, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(ShapeSizes.RepetitionTimeout);
-        var pending = new HashSet<string>(ids, StringComparer.Ordinal);
-        while (pending.Count > 0)
-        {
-            foreach (var id in pending.ToList())
-            {
-                var history = await host.Client.GetHistoryAsync(id, deadline.Token);
-                if (history.Any(e => e is OrchestratorCompletedEvent))
-                {
-                    pending.Remove(id);
-                }
-            }
-
-            if (pending.Count > 0)
-            {
-                await Task.Delay(PollInterval, deadline.Token);
-            }
-        }
-    }
+    // An instance waits once its first turn has committed (observed in process, without reading storage).
+    private static Task WaitUntilAllWaitingAsync(BenchHost host, List<string> ids, CancellationToken cancellationToken) =>
+        CompletionWatcher.WaitUntilAsync(
+            () => ids.TrueForAll(host.Backend.Backend.HasCommitted),
+            ShapeSizes.RepetitionTimeout,
+            () => $"{ids.Count(id => !host.Backend.Backend.HasCommitted(id))} of {ids.Count} instances had not started waiting after {ShapeSizes.RepetitionTimeout}",
+            cancellationToken);
 }

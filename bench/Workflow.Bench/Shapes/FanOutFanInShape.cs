@@ -14,9 +14,10 @@ internal sealed class FanOutFanInShape(int activities) : IBenchShape
     public async Task<RepetitionResult> RunAsync(BenchHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        host.Backend.MarkStart();
         var start = TimeProvider.System.GetUtcNow().UtcDateTime;
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(BenchTasks.FanOut, activities, cancellationToken: cancellationToken);
-        var states = await CompletionWatcher.WaitAllAsync(host.Backend.Backend, [id], ShapeSizes.RepetitionTimeout, false, cancellationToken);
+        var states = await CompletionWatcher.WaitAllAsync(host.Backend, [id], ShapeSizes.RepetitionTimeout, false, cancellationToken);
         return RepetitionResult.Throughput(CompletionWatcher.LastCompletion(host.Backend.Backend, states) - start, activities);
     }
 }

@@ -14,6 +14,9 @@ internal interface IBenchShape
     /// <summary>The unit of <see cref="RepetitionResult.Rate"/>, or the lateness unit.</summary>
     string Unit { get; }
 
+    /// <summary>How long the shape waits by design (idle time, timer delays), added to its time limit.</summary>
+    TimeSpan ExpectedDuration => TimeSpan.Zero;
+
     /// <summary>Runs one repetition on <paramref name="host"/>, which was started just before.</summary>
     Task<RepetitionResult> RunAsync(BenchHost host, CancellationToken cancellationToken);
 }

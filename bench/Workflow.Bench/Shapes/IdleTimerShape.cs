@@ -14,8 +14,12 @@ internal sealed class IdleTimerShape(TimeSpan idle, TimeSpan delay) : IBenchShap
 
     public string Unit => "ms";
 
+    public TimeSpan ExpectedDuration => idle + delay;
+
     public async Task<RepetitionResult> RunAsync(BenchHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        host.Backend.MarkStart();
         var started = TimeProvider.System.GetTimestamp();
         await Task.Delay(idle, TimeProvider.System, cancellationToken);
         var lateness = await TimerLateness.MeasureAsync(host, 1, delay, cancellationToken);

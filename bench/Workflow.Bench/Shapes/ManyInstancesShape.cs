@@ -16,6 +16,7 @@ internal sealed class ManyInstancesShape(int instances) : IBenchShape
     public async Task<RepetitionResult> RunAsync(BenchHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        host.Backend.MarkStart();
         var start = TimeProvider.System.GetUtcNow().UtcDateTime;
         var ids = new List<string>(instances);
         for (var i = 0; i < instances; i++)
@@ -23,7 +24,7 @@ internal sealed class ManyInstancesShape(int instances) : IBenchShape
             ids.Add(await host.Client.ScheduleNewOrchestrationInstanceAsync(BenchTasks.Sequence, ActivitiesPerInstance, cancellationToken: cancellationToken));
         }
 
-        var states = await CompletionWatcher.WaitAllAsync(host.Backend.Backend, ids, ShapeSizes.RepetitionTimeout, false, cancellationToken);
+        var states = await CompletionWatcher.WaitAllAsync(host.Backend, ids, ShapeSizes.RepetitionTimeout, false, cancellationToken);
         return RepetitionResult.Throughput(CompletionWatcher.LastCompletion(host.Backend.Backend, states) - start, instances);
     }
 }

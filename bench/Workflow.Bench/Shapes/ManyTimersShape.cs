@@ -11,8 +11,12 @@ internal sealed class ManyTimersShape(int timers, TimeSpan delay) : IBenchShape
 
     public string Unit => "ms";
 
+    public TimeSpan ExpectedDuration => delay;
+
     public async Task<RepetitionResult> RunAsync(BenchHost host, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        host.Backend.MarkStart();
         var started = TimeProvider.System.GetTimestamp();
         var lateness = await TimerLateness.MeasureAsync(host, timers, delay, cancellationToken);
         return RepetitionResult.Lateness(TimeProvider.System.GetElapsedTime(started), lateness);

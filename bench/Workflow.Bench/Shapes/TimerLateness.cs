@@ -20,7 +20,7 @@ internal static class TimerLateness
         }
 
         var timeout = ShapeSizes.RepetitionTimeout + delay;
-        await CompletionWatcher.WaitAllAsync(host.Backend.Backend, ids, timeout, false, cancellationToken);
+        await CompletionWatcher.WaitAllAsync(host.Backend, ids, timeout, false, cancellationToken);
 
         var lateness = new List<double>(instances);
         foreach (var id in ids)

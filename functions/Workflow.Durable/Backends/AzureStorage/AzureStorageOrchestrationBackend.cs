@@ -39,7 +39,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _faults = options.FaultInjector;
-        _storage = new TaskHubStorage(options);
+        _storage = new TaskHubStorage(options, Statistics);
         _payloads = new PayloadStore(new LargePayloadStore(_storage.LargeMessages, Statistics));
         _history = new HistoryStore(_storage.History, _payloads, Statistics, _faults);
         _instances = new InstanceStore(_storage.Instances, _payloads, Statistics);

@@ -40,6 +40,8 @@ public enum StorageOperation
 public sealed class StorageStatistics
 {
     private readonly ConcurrentDictionary<StorageOperation, long> _counts = new();
+    private readonly ConcurrentDictionary<string, long> _requests = new(StringComparer.Ordinal);
+    private long _requestTotal;
     private long _largestTransaction;
     private long _turnsCommitted;
 
@@ -55,6 +57,15 @@ public sealed class StorageStatistics
     /// <summary>Orchestration turns committed.</summary>
     public long TurnsCommitted => Interlocked.Read(ref _turnsCommitted);
 
+    /// <summary>
+    /// HTTP requests the storage clients sent so far (retries included), by service and method
+    /// (for example <c>table POST</c>, <c>queue GET</c>), counted in the clients' pipeline.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Requests => new Dictionary<string, long>(_requests, StringComparer.Ordinal);
+
+    /// <summary>All HTTP requests the storage clients sent so far.</summary>
+    public long RequestTotal => Interlocked.Read(ref _requestTotal);
+
     /// <summary>Operations of one kind made so far.</summary>
     public long this[StorageOperation operation] => _counts.TryGetValue(operation, out var count) ? count : 0;
 
@@ -68,6 +79,12 @@ public sealed class StorageStatistics
                Interlocked.CompareExchange(ref _largestTransaction, actions, seen) != seen)
         {
         }
+    }
+
+    internal void Request(string kind)
+    {
+        Interlocked.Increment(ref _requestTotal);
+        _requests.AddOrUpdate(kind, 1, (_, c) => c + 1);
     }
 
     internal void TurnCommitted() => Interlocked.Increment(ref _turnsCommitted);

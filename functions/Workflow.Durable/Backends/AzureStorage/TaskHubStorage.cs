@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -10,24 +11,30 @@ namespace Workflow.Durable.Backends.AzureStorage;
 /// <summary>The tables, queues and container of one task hub, and how instance ids map to partitions.</summary>
 internal sealed class TaskHubStorage
 {
-    public TaskHubStorage(AzureStorageBackendOptions options)
+    public TaskHubStorage(AzureStorageBackendOptions options, StorageStatistics statistics)
     {
         var hub = options.TaskHubName;
         var lowerHub = hub.ToLowerInvariant();
         TableServiceClient tables;
         QueueServiceClient queues;
         BlobServiceClient blobs;
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(new StorageRequestCounter(statistics, "table"), HttpPipelinePosition.PerRetry);
+        var queueOptions = new QueueClientOptions();
+        queueOptions.AddPolicy(new StorageRequestCounter(statistics, "queue"), HttpPipelinePosition.PerRetry);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(new StorageRequestCounter(statistics, "blob"), HttpPipelinePosition.PerRetry);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            tables = new TableServiceClient(options.ConnectionString);
-            queues = new QueueServiceClient(options.ConnectionString);
-            blobs = new BlobServiceClient(options.ConnectionString);
+            tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
         }
         else
         {
-            tables = new TableServiceClient(options.TableServiceUri!, options.Credential!);
-            queues = new QueueServiceClient(options.QueueServiceUri!, options.Credential!);
-            blobs = new BlobServiceClient(options.BlobServiceUri!, options.Credential!);
+            tables = new TableServiceClient(options.TableServiceUri!, options.Credential!, tableOptions);
+            queues = new QueueServiceClient(options.QueueServiceUri!, options.Credential!, queueOptions);
+            blobs = new BlobServiceClient(options.BlobServiceUri!, options.Credential!, blobOptions);
         }
 
         History = tables.GetTableClient(hub + "History");
