@@ -51,7 +51,7 @@ internal static class CaseEntities
     [
         nameof(Case.Status), nameof(Case.Type), nameof(Case.Severity), nameof(Case.Level), nameof(Case.Department),
         nameof(Case.Assignee), nameof(Case.MaskedPhone), nameof(Case.CreatedAt), nameof(Case.NextDeadline),
-        nameof(Case.NextClock), nameof(Case.Revision), "IsOpen",
+        nameof(Case.NextClock), nameof(Case.SatisfactionScore), nameof(Case.Revision), "IsOpen",
     ];
 
     public static Case ToCase(TableEntity e)
@@ -94,7 +94,7 @@ internal static class CaseEntities
 
     public static CaseSummary ToSummary(Case c) => new(
         c.CaseNumber, c.Status, c.Type, c.Severity, c.Level, c.Department, c.Assignee, c.MaskedPhone,
-        c.CreatedAt, c.NextDeadline, c.NextClock, c.IsOpen);
+        c.CreatedAt, c.NextDeadline, c.NextClock, c.IsOpen, c.SatisfactionScore);
 
     /// <summary>Reads a summary from a case row or an index row (both carry the summary properties).</summary>
     public static CaseSummary ToSummary(TableEntity e) => new(
@@ -109,7 +109,8 @@ internal static class CaseEntities
         e.GetDateTimeOffset(nameof(Case.CreatedAt)) ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset(nameof(Case.NextDeadline)),
         e.GetString(nameof(Case.NextClock)),
-        e.GetBoolean("IsOpen") ?? true);
+        e.GetBoolean("IsOpen") ?? true,
+        e.GetInt32(nameof(Case.SatisfactionScore)));
 
     /// <summary>An index row: the key chosen by <see cref="CaseIndexKeys"/> and a copy of the summary.</summary>
     public static TableEntity ToIndexEntity(CaseIndexKey key, Case c)

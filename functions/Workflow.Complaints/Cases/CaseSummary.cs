@@ -1,6 +1,9 @@
 namespace Workflow.Complaints.Cases;
 
-/// <summary>A line of a case list: the fields the dashboard shows, read from a case row or an index row.</summary>
+/// <summary>
+/// A line of a case list: the fields the dashboard shows, read from a case row or an index row; the
+/// satisfaction score is set once the customer answered the survey (SPEC section 5).
+/// </summary>
 public sealed record CaseSummary(
     string CaseNumber,
     string Status,
@@ -13,4 +16,5 @@ public sealed record CaseSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? NextDeadline,
     string? NextClock,
-    bool IsOpen);
+    bool IsOpen,
+    int? SatisfactionScore = null);

@@ -140,7 +140,8 @@ public sealed class ComplaintLifecycleOrchestrator(
     private async Task WaitForEventOrTimerAsync()
     {
         var wakeAt = NextWakeAt();
-        _context.SetCustomStatus(new LifecycleStatus(_status, ++_step, NextDeadline(), wakeAt, ClockStates(), _pausedSince is not null));
+        _context.SetCustomStatus(new LifecycleStatus(
+            _status, ++_step, NextDeadline(), wakeAt, ClockStates(), _pausedSince is not null, AwaitingSurvey: _status == CaseStatus.Resolved && _surveySentAt is not null));
         using var stop = new CancellationTokenSource();
         var names = LifecycleEvents.All;
         var events = names.Select(name => _context.WaitForExternalEvent<CaseEventData?>(name, stop.Token)).ToList();

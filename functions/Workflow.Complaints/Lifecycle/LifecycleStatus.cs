@@ -7,13 +7,15 @@ namespace Workflow.Complaints.Lifecycle;
 /// <param name="WakeAt">When the orchestration's next timer fires (warning, deadline, progress SMS, survey).</param>
 /// <param name="Clocks">The running clocks, earliest deadline first (the staff case page shows them).</param>
 /// <param name="Paused">Whether the clocks are paused while the case waits on the customer.</param>
+/// <param name="AwaitingSurvey">Whether the survey went out and the orchestration waits for its answer (an SMS reply is raised as <c>SurveyReplied</c>).</param>
 public sealed record LifecycleStatus(
     CaseStatus Status,
     int Step,
     DateTimeOffset? NextDeadline,
     DateTimeOffset? WakeAt,
     IReadOnlyList<ClockState>? Clocks = null,
-    bool Paused = false);
+    bool Paused = false,
+    bool AwaitingSurvey = false);
 
 /// <summary>One running clock as the custom status shows it.</summary>
 /// <param name="Clock">Which clock.</param>

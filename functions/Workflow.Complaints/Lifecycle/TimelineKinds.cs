@@ -12,6 +12,9 @@ public static class TimelineKinds
     /// <summary>An SMS went to the customer.</summary>
     public const string SmsSent = "sms-sent";
 
+    /// <summary>The provider reported an SMS's delivery (delivered, failed, ...); written when the report arrives.</summary>
+    public const string SmsDelivery = "sms-delivery";
+
     /// <summary>An SMS could not be sent (after every retry); the case goes on.</summary>
     public const string SmsFailed = "sms-failed";
 

@@ -14,4 +14,10 @@ public sealed class SmsInboundOptions
     /// is then presumed dead), so a crash mid-way loses no reply.
     /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How far back a reply looks for the sender's cases (by opening date) when matching it to a case that
+    /// awaits a survey answer.
+    /// </summary>
+    public TimeSpan SurveyLookBack { get; set; } = TimeSpan.FromDays(180);
 }

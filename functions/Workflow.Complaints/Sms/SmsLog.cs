@@ -55,4 +55,7 @@ internal static partial class SmsLog
 
     [LoggerMessage(6021, LogLevel.Warning, "Reply SMS {Step} to {MaskedTo} could not be sent")]
     public static partial void ReplySendFailed(ILogger logger, Exception exception, string step, string maskedTo);
+
+    [LoggerMessage(6022, LogLevel.Information, "Delivery report for message {MessageId} ({Status}) matches no case; not on any timeline")]
+    public static partial void DeliveryReportUnmatched(ILogger logger, string messageId, string status);
 }

@@ -39,6 +39,9 @@ public sealed class SmsOptions
     /// <summary>Storage for the send log, outbox, opt-outs and inbound events; <c>AzureWebJobsStorage</c> when empty.</summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>Prefix of the SMS table names, so several deployments (or test runs) can share an account.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+
     /// <summary>Inbound Event Grid deliveries.</summary>
     public SmsInboundOptions Inbound { get; set; } = new();
 

@@ -42,6 +42,16 @@ internal sealed class SmsOptionsValidator : IValidateOptions<SmsOptions>
             failures.Add("Sms:Inbound:ClaimTimeout must be positive.");
         }
 
+        if (options.Inbound.SurveyLookBack <= TimeSpan.Zero)
+        {
+            failures.Add("Sms:Inbound:SurveyLookBack must be positive.");
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(options.TablePrefix, "^([A-Za-z][A-Za-z0-9]{0,30})?$"))
+        {
+            failures.Add("Sms:TablePrefix must be a letter followed by up to 30 letters or digits.");
+        }
+
         if (SmsLanguages.Match(options.DefaultLanguage) is null)
         {
             failures.Add("Sms:DefaultLanguage must be zh-CN or en.");

@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 
 namespace Workflow.Complaints.Sms;
 
-/// <summary>A row of <see cref="SmsTables.SendLog"/>: partition = repeatability id, one row.</summary>
+/// <summary>
+/// A row of <see cref="SmsTables.SendLog"/>: partition = repeatability id, one row; or, for a sent message,
+/// partition = <c>message-</c> and the hash of the provider's message id, pointing back at the first.
+/// </summary>
 internal sealed class SmsSendLogEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -23,4 +26,6 @@ internal sealed class SmsSendLogEntity : ITableEntity
     public string? MessageId { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    public Guid? RepeatabilityId { get; set; }
 }

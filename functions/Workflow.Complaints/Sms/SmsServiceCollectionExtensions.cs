@@ -31,7 +31,7 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SmsTemplateOptions>, SmsTemplateOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new SmsTables(StorageFor(sp, configuration)));
+        services.TryAddSingleton(sp => new SmsTables(StorageFor(sp, configuration), sp.GetRequiredService<IOptions<SmsOptions>>().Value.TablePrefix));
         services.TryAddSingleton<SmsSendLog>();
         services.TryAddSingleton<SmsOptOutStore>();
         services.TryAddSingleton<SmsInboundEventLog>();

@@ -38,10 +38,15 @@ internal sealed class StaffApiHost : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string _id = Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, int> _steps = new(StringComparer.Ordinal);
+    private readonly bool _outboxSms;
 
-    public StaffApiHost(string connectionString, DateTimeOffset? start = null)
+    /// <param name="connectionString">The shared Azurite.</param>
+    /// <param name="start">Where fake time starts.</param>
+    /// <param name="outboxSms">Send through the host's default outbox sender (on this host's own SMS tables) instead of <see cref="Sms"/>.</param>
+    public StaffApiHost(string connectionString, DateTimeOffset? start = null, bool outboxSms = false)
     {
         _connectionString = connectionString;
+        _outboxSms = outboxSms;
         Time = new FakeTimeProvider(start ?? Opening);
     }
 
@@ -65,11 +70,17 @@ internal sealed class StaffApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Intake:PoisonQueueName", QueueName + "-poison");
         builder.UseSetting("Intake:QueueListenerEnabled", "false");
         builder.UseSetting("Intake:RateLimitPermits", "100000");
+        builder.UseSetting("Sms:TablePrefix", "s" + _id);
         builder.UseTestUsers();
         builder.ConfigureLogging(l => l.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        builder.ConfigureTestServices(s => s
-            .AddSingleton<TimeProvider>(Time)
-            .AddSingleton<ISmsSender>(Sms));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            if (!_outboxSms)
+            {
+                s.AddSingleton<ISmsSender>(Sms);
+            }
+        });
     }
 
     public HttpClient As(string user, string? password = null)
