@@ -49,6 +49,12 @@ public sealed class FakeAcsServer : IAsyncDisposable
 
     public int Unauthorized { get; private set; }
 
+    /// <summary>
+    /// Awaited after a request's messages were handed to carriers and before the answer is written: a test
+    /// holds it to keep the answer "on the wire" while the sending process dies.
+    /// </summary>
+    public Func<Task>? BeforeAnswer { get; set; }
+
     public static async Task<FakeAcsServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -100,6 +106,11 @@ public sealed class FakeAcsServer : IAsyncDisposable
             Requests.Enqueue(new ReceivedRequest(to, id, firstSent, (string?)request["smsSendOptions"]?["tag"],
                 (bool?)request["smsSendOptions"]?["enableDeliveryReport"] == true, (string)request["message"]!));
             results.Add(Answer(to, id, firstSent));
+        }
+
+        if (BeforeAnswer is { } before)
+        {
+            await before();
         }
 
         context.Response.StatusCode = 202;
