@@ -4,6 +4,7 @@ using Workflow.Complaints.Hosting;
 using Workflow.Complaints.Intake;
 using Workflow.Complaints.Lifecycle;
 using Workflow.Complaints.Notifications;
+using Workflow.Complaints.Retention;
 using Workflow.Complaints.Sms;
 using Workflow.Complaints.Staff;
 using Workflow.Durable.Diagnostics;
@@ -28,6 +29,7 @@ builder.Services.AddIntake(builder.Configuration);
 builder.Services.AddSms(builder.Configuration);
 builder.Services.AddComplaintLifecycle(builder.Configuration);
 builder.Services.AddStaffCaseApi();
+builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddDurableRuntime(builder.Configuration, tasks => tasks.RegisterLifecycleTasks());
 builder.Services.AddOpenTelemetry()
     .WithTracing(t => t.AddSource(DurableTelemetry.Name).AddOtlpExporterWhenConfigured(builder.Configuration))
@@ -48,6 +50,7 @@ app.MapSmsEvents();
 app.MapSmsOutbox().RequireAuthorization(StaffRoles.StaffPolicy);
 app.MapNotificationOutbox().RequireAuthorization(StaffRoles.StaffPolicy);
 app.MapStaffCases();
+app.MapRetention().RequireAuthorization(StaffRoles.OperationsPolicy);
 app.MapDashboard();
 
 app.Run();

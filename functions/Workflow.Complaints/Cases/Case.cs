@@ -70,6 +70,9 @@ public sealed record Case
 
     public CustomerRequest? Request { get; init; }
 
+    /// <summary>When retention purged the case's workflow history (the case record keeps the timeline).</summary>
+    public DateTimeOffset? HistoryPurgedAt { get; init; }
+
     /// <summary>Incremented by every update; index rows carry the revision they were written for.</summary>
     public long Revision { get; init; }
 

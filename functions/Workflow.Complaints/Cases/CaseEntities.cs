@@ -38,6 +38,7 @@ internal static class CaseEntities
         [nameof(Case.ReopenedCount)] = c.ReopenedCount,
         [nameof(Case.FinalDecision)] = c.FinalDecision,
         [nameof(Case.AboutStaff)] = c.AboutStaff,
+        [nameof(Case.HistoryPurgedAt)] = c.HistoryPurgedAt,
         ["RequestKind"] = c.Request?.Kind,
         // Table Storage has no decimal type; the invariant string keeps the amount exact.
         ["RequestAmount"] = c.Request?.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -84,6 +85,7 @@ internal static class CaseEntities
             ReopenedCount = e.GetInt32(nameof(Case.ReopenedCount)) ?? 0,
             FinalDecision = e.GetBoolean(nameof(Case.FinalDecision)) ?? false,
             AboutStaff = e.GetString(nameof(Case.AboutStaff)),
+            HistoryPurgedAt = e.GetDateTimeOffset(nameof(Case.HistoryPurgedAt)),
             Request = kind is null ? null : new CustomerRequest(
                 kind,
                 amount is null ? null : decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture),

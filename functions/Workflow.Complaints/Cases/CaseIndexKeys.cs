@@ -20,6 +20,12 @@ public static class CaseIndexKeys
     /// <summary>Prefix of the cases of one phone-number hash, ordered by creation time.</summary>
     public const string ByPhone = "phone|";
 
+    /// <summary>Closed cases by close time, until retention purges the case record.</summary>
+    public const string Closed = "closed";
+
+    /// <summary>Closed cases by close time whose workflow history retention has not purged yet.</summary>
+    public const string ClosedWithHistory = "closed-history";
+
     /// <summary>Department key of an open case that has not been routed yet.</summary>
     public const string Unrouted = "-";
 
@@ -33,7 +39,16 @@ public static class CaseIndexKeys
             keys.Add(new CaseIndexKey(ByPhone + c.PhoneHash, TableKey.Time(c.CreatedAt) + "|" + c.CaseNumber));
         }
 
-        if (c.IsOpen)
+        if (c.ClosedAt is { } closedAt)
+        {
+            var byClose = TableKey.Time(closedAt) + "|" + c.CaseNumber;
+            keys.Add(new CaseIndexKey(Closed, byClose));
+            if (c.HistoryPurgedAt is null)
+            {
+                keys.Add(new CaseIndexKey(ClosedWithHistory, byClose));
+            }
+        }
+        else
         {
             var byDeadline = DeadlineRow(c.NextDeadline, c.CaseNumber);
             keys.Add(new CaseIndexKey(Open, byDeadline));

@@ -34,6 +34,9 @@ public sealed class StorageTables
     /// <summary>The staff notification outbox, partitioned by case.</summary>
     public const string Notifications = "StaffNotifications";
 
+    /// <summary>The retention job's runs and its lease.</summary>
+    public const string RetentionRuns = "RetentionRuns";
+
     private readonly TableServiceClient _service;
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);

@@ -129,7 +129,7 @@ public sealed class CaseStoreTests(IntakeStorageFixture storage)
     }
 
     [Fact]
-    public async Task UpdateAsync_Closed_LeavesOnlyPhoneIndexRow()
+    public async Task UpdateAsync_Closed_LeavesThePhoneRowAndTheRetentionRows()
     {
         await using var harness = new CaseStoreHarness(storage.ConnectionString, Now);
         var created = await harness.CreateAsync(change: c => c with { Department = "logistics", Level = 1, NextDeadline = Now.AddHours(1) });
@@ -137,9 +137,11 @@ public sealed class CaseStoreTests(IntakeStorageFixture storage)
 
         await harness.Store.UpdateAsync(created.CaseNumber, c => c with { Status = "closed", ClosedAt = Now, NextDeadline = null }, _ct);
 
-        var row = Assert.Single(await RowsAsync(harness, StorageTables.Index));
-        Assert.StartsWith(CaseIndexKeys.ByPhone, row.PartitionKey, StringComparison.Ordinal);
-        Assert.False(row.GetBoolean("IsOpen"));
+        var rows = await RowsAsync(harness, StorageTables.Index);
+        Assert.Equal(
+            [CaseIndexKeys.Closed, CaseIndexKeys.ClosedWithHistory, CaseIndexKeys.ByPhone],
+            rows.Select(r => r.PartitionKey.StartsWith(CaseIndexKeys.ByPhone, StringComparison.Ordinal) ? CaseIndexKeys.ByPhone : r.PartitionKey).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.False(r.GetBoolean("IsOpen")));
     }
 
     [Fact]
@@ -239,6 +241,48 @@ public sealed class CaseStoreTests(IntakeStorageFixture storage)
 
         Assert.Single(await harness.Audit.ListAsync(created.CaseNumber, _ct));
         Assert.False(await harness.Store.PurgeAsync(created.CaseNumber, _ct));
+    }
+
+    [Fact]
+    public async Task PurgeAsync_ClosedCase_RemovesItsNotificationsAndRetentionRowsToo()
+    {
+        await using var harness = new CaseStoreHarness(storage.ConnectionString, Now);
+        var created = await harness.CreateAsync();
+        await harness.Store.UpdateAsync(created.CaseNumber, c => c with { Status = "closed", ClosedAt = Now }, _ct);
+        var notifications = await harness.Tables.GetAsync(StorageTables.Notifications, _ct);
+        await notifications.AddEntityAsync(new TableEntity(created.CaseNumber, "0|1%2Fcritical%2FSupervisor"), _ct);
+
+        Assert.True(await harness.Store.PurgeAsync(created.CaseNumber, _ct));
+
+        Assert.Empty(await RowsAsync(harness, StorageTables.Index));
+        Assert.Empty(await RowsAsync(harness, StorageTables.Notifications));
+        Assert.Empty(await harness.Store.ListClosedAsync(withHistoryOnly: false, Now.AddDays(1), 10, _ct));
+    }
+
+    [Fact]
+    public async Task ListClosedAsync_OnlyCasesClosedBeforeTheCutoff_OldestFirst_WithHistoryUntilMarkedPurged()
+    {
+        await using var harness = new CaseStoreHarness(storage.ConnectionString, Now);
+        var open = await harness.CreateAsync();
+        var older = await harness.CreateAsync();
+        var old = await harness.CreateAsync();
+        var recent = await harness.CreateAsync();
+        await harness.Store.UpdateAsync(old.CaseNumber, c => c with { Status = "closed", ClosedAt = Now.AddDays(-40) }, _ct);
+        await harness.Store.UpdateAsync(older.CaseNumber, c => c with { Status = "withdrawn", ClosedAt = Now.AddDays(-50) }, _ct);
+        await harness.Store.UpdateAsync(recent.CaseNumber, c => c with { Status = "closed", ClosedAt = Now.AddDays(-1) }, _ct);
+
+        var beforeMonth = await harness.Store.ListClosedAsync(withHistoryOnly: true, Now.AddDays(-30), 10, _ct);
+        var firstOnly = await harness.Store.ListClosedAsync(withHistoryOnly: true, Now.AddDays(-30), 1, _ct);
+        await harness.Store.MarkHistoryPurgedAsync(older.CaseNumber, _ct);
+        var withHistory = await harness.Store.ListClosedAsync(withHistoryOnly: true, Now, 10, _ct);
+        var all = await harness.Store.ListClosedAsync(withHistoryOnly: false, Now, 10, _ct);
+
+        Assert.Equal([new ClosedCase(older.CaseNumber, Now.AddDays(-50)), new ClosedCase(old.CaseNumber, Now.AddDays(-40))], beforeMonth);
+        Assert.Equal([older.CaseNumber], firstOnly.Select(c => c.CaseNumber));
+        Assert.Equal([old.CaseNumber, recent.CaseNumber], withHistory.Select(c => c.CaseNumber));
+        Assert.Equal([older.CaseNumber, old.CaseNumber, recent.CaseNumber], all.Select(c => c.CaseNumber));
+        Assert.DoesNotContain(open.CaseNumber, all.Select(c => c.CaseNumber));
+        Assert.Equal(Now, (await harness.Store.GetAsync(older.CaseNumber, _ct))!.HistoryPurgedAt);
     }
 
     [Fact]

@@ -40,13 +40,17 @@ internal sealed class StaffApiHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, int> _steps = new(StringComparer.Ordinal);
     private readonly bool _outboxSms;
 
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
     /// <param name="connectionString">The shared Azurite.</param>
     /// <param name="start">Where fake time starts.</param>
     /// <param name="outboxSms">Send through the host's default outbox sender (on this host's own SMS tables) instead of <see cref="Sms"/>.</param>
-    public StaffApiHost(string connectionString, DateTimeOffset? start = null, bool outboxSms = false)
+    /// <param name="settings">Further host settings.</param>
+    public StaffApiHost(string connectionString, DateTimeOffset? start = null, bool outboxSms = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
         _outboxSms = outboxSms;
+        _settings = settings ?? new Dictionary<string, string?>();
         Time = new FakeTimeProvider(start ?? Opening);
     }
 
@@ -72,6 +76,11 @@ internal sealed class StaffApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Intake:RateLimitPermits", "100000");
         builder.UseSetting("Sms:TablePrefix", "s" + _id);
         builder.UseTestUsers();
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(l => l.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
