@@ -91,6 +91,42 @@ public sealed class SurveyPathTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task Reply_WithoutAScore_HelpSmsOnceAndTheSurveyStaysOpen()
+    {
+        await using var host = new StaffApiHost(storage.ConnectionString, outboxSms: true);
+        var number = await ResolvedCaseAsync(host, "13900000008");
+
+        host.Time.SetUtcNow(ResolvedAt.AddHours(1));
+        Assert.Equal(HttpStatusCode.OK, await PostReplyAsync(host, "8613900000008", "ok thanks, who is this?"));
+        Assert.Equal(HttpStatusCode.OK, await PostReplyAsync(host, "8613900000008", "hello?"));
+
+        var status = await host.GetStatusAsync(number);
+        Assert.Equal((CaseStatus.Resolved, true), (status!.Status, status.AwaitingSurvey));
+        Assert.Single(await OutboxAsync(host), m => m.Step.StartsWith(SmsSteps.Help + "/", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains($"Reply from *********0008 for case {number} holds no score", StringComparison.Ordinal));
+
+        await ReplyAsync(host, number, "8613900000008", "3 stars", ResolvedAt.AddHours(2));
+        var closed = await host.CaseAsync(number);
+        Assert.Equal(("closed", 3), (closed.Status, closed.SatisfactionScore));
+    }
+
+    [Fact]
+    public async Task Reply_FromANumberWithoutCases_HelpSmsAndNoCaseTouched()
+    {
+        await using var host = new StaffApiHost(storage.ConnectionString, outboxSms: true);
+        var number = await ResolvedCaseAsync(host, "13900000009");
+
+        host.Time.SetUtcNow(ResolvedAt.AddHours(1));
+        Assert.Equal(HttpStatusCode.OK, await PostReplyAsync(host, "8613900000010", "5"));
+
+        var status = await host.GetStatusAsync(number);
+        Assert.Equal((CaseStatus.Resolved, true), (status!.Status, status.AwaitingSurvey));
+        var help = Assert.Single(await OutboxAsync(host), m => m.Step.StartsWith(SmsSteps.Help + "/", StringComparison.Ordinal));
+        Assert.Equal("*********0010", help.To);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Reply from *********0010: none of its 0 cases", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LowScore_ReopensForSupervisorReviewWithItsOwnClock_ReviewResolutionCloses()
     {
         await using var host = new StaffApiHost(storage.ConnectionString, outboxSms: true);
