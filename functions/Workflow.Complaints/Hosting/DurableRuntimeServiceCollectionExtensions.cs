@@ -29,13 +29,22 @@ public static class DurableRuntimeServiceCollectionExtensions
                 services.AddSingleton<IOrchestrationBackend>(sp =>
                 {
                     var durable = sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value;
-                    return new AzureStorageOrchestrationBackend(new AzureStorageBackendOptions
+                    var provider = durable.StorageProvider;
+                    var options = new AzureStorageBackendOptions
                     {
                         ConnectionString = storage ?? throw new InvalidOperationException("AzureWebJobsStorage is required for the AzureStorage backend."),
                         TaskHubName = durable.HubName,
-                        PartitionCount = durable.StorageProvider.PartitionCount,
+                        PartitionCount = provider.PartitionCount,
                         TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
-                    }, sp.GetService<ILogger<AzureStorageOrchestrationBackend>>());
+                    };
+                    // Unset timings keep the backend's defaults.
+                    options.ControlMessageVisibilityTimeout = provider.ControlQueueVisibilityTimeout ?? options.ControlMessageVisibilityTimeout;
+                    options.ActivityVisibilityTimeout = provider.WorkItemQueueVisibilityTimeout ?? options.ActivityVisibilityTimeout;
+                    options.MaxPollingInterval = provider.MaxQueuePollingInterval ?? options.MaxPollingInterval;
+                    options.LeaseDuration = provider.PartitionLeaseDuration ?? options.LeaseDuration;
+                    options.LeaseRenewInterval = provider.PartitionLeaseRenewInterval ?? options.LeaseRenewInterval;
+                    options.DrainTimeout = provider.PartitionDrainTimeout ?? options.DrainTimeout;
+                    return new AzureStorageOrchestrationBackend(options, sp.GetService<ILogger<AzureStorageOrchestrationBackend>>());
                 });
                 break;
             case "InMemory":

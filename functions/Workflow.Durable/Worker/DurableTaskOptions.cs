@@ -34,4 +34,22 @@ public sealed class StorageProviderOptions
     /// <summary>How many control-queue partitions the task hub has (Azure Storage backend).</summary>
     [Range(1, 16)]
     public int PartitionCount { get; set; } = 4;
+
+    /// <summary>How long a received control-queue message stays invisible to other hosts (Azure Storage backend; its default when unset).</summary>
+    public TimeSpan? ControlQueueVisibilityTimeout { get; set; }
+
+    /// <summary>How long a received work-item (activity) message stays invisible to other hosts (Azure Storage backend; its default when unset).</summary>
+    public TimeSpan? WorkItemQueueVisibilityTimeout { get; set; }
+
+    /// <summary>The longest wait between polls of an idle queue (Azure Storage backend; its default when unset).</summary>
+    public TimeSpan? MaxQueuePollingInterval { get; set; }
+
+    /// <summary>How long a host owns a partition without renewing its lease: a dead host's partitions move after this (Azure Storage backend).</summary>
+    public TimeSpan? PartitionLeaseDuration { get; set; }
+
+    /// <summary>How often a host renews its partition leases (Azure Storage backend; shorter than the lease).</summary>
+    public TimeSpan? PartitionLeaseRenewInterval { get; set; }
+
+    /// <summary>How long a host finishes in-flight work of a partition it hands over (Azure Storage backend; with the renew interval, shorter than the lease).</summary>
+    public TimeSpan? PartitionDrainTimeout { get; set; }
 }
