@@ -5,62 +5,59 @@ using Workflow.Durable.Backend;
 
 namespace Workflow.Durable.Backends.AzureStorage;
 
-/// <summary>Activity work items: batched receives from the work-item queue, at-least-once delivery.</summary>
+/// <summary>Activity work items: local requests of owned partitions, and the work-item queue for the rest; at-least-once delivery.</summary>
 public sealed partial class AzureStorageOrchestrationBackend
 {
-    private readonly ConcurrentQueue<QueueMessage> _activityBuffer = new();
-    private readonly SemaphoreSlim _activityReceiveGate = new(1, 1);
     private readonly WakeSignal _activityWake = new();
-    private int _activityQueueDrained;
+    private Task _workItemReader = Task.CompletedTask;
 
     /// <inheritdoc/>
     public async Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-        var idle = TimeSpan.Zero;
-        while (!linked.IsCancellationRequested)
+        while (true)
         {
-            if (_activityBuffer.TryDequeue(out var received))
-            {
-                if (await TryLockActivityAsync(received, linked.Token).ConfigureAwait(false) is { } item)
-                {
-                    return item;
-                }
-
-                continue;
-            }
-
+            ActivityWorkItem item;
             try
             {
-                if (Interlocked.Exchange(ref _activityQueueDrained, 0) == 1 && !_activityWake.IsSet)
-                {
-                    // The last batch was partial: the queue is drained, so pause briefly unless a local send wakes us.
-                    await Task.WhenAny(Task.Delay(MinPollingInterval, linked.Token), _activityWake.Reset()).ConfigureAwait(false);
-                }
-
-                var wake = _activityWake.Reset();
-                if (!await ReceiveActivitiesAsync(linked.Token).ConfigureAwait(false))
-                {
-                    idle = idle == TimeSpan.Zero ? MinPollingInterval : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollingInterval.Ticks));
-                    await Task.WhenAny(Task.Delay(idle, linked.Token), wake).ConfigureAwait(false);
-                }
-                else
-                {
-                    idle = TimeSpan.Zero;
-                }
+                item = await _activityChannel.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return null;
             }
-            catch (RequestFailedException ex)
-            {
-                Logs.StorageRetry(_logger, "work-item queue receive", ex);
-                await AwaitQuietlyAsync(Task.Delay(_options.MaxPollingInterval, linked.Token)).ConfigureAwait(false);
-            }
-        }
 
-        return null;
+            if (item.LockToken is LocalActivityLock local)
+            {
+                if (!_localActivities.ContainsKey(item.Message.MessageId))
+                {
+                    continue; // forgotten by a simulated crash
+                }
+
+                if (!_owned.TryGetValue(local.Partition, out var owner) || owner.Releasing)
+                {
+                    // The partition moved: its new owner re-runs the activity from the history.
+                    _localActivities.TryRemove(item.Message.MessageId, out _);
+                    continue;
+                }
+
+                try
+                {
+                    _faults.OnStep(FaultPoint.ActivityLocked, item.Message.InstanceId);
+                }
+                catch (SimulatedCrashException)
+                {
+                    ForgetLocalActivity(item, null);
+                    throw;
+                }
+
+                return item;
+            }
+
+            // A request from the work-item queue: a crash here leaves it to reappear after its visibility timeout.
+            _faults.OnStep(FaultPoint.ActivityLocked, item.Message.InstanceId);
+            return item;
+        }
     }
 
     /// <inheritdoc/>
@@ -68,6 +65,12 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(result);
+        if (workItem.LockToken is LocalActivityLock local)
+        {
+            await CompleteLocalActivityAsync(workItem, local, result, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var token = workItem.LockToken as ActivityLock ?? throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
         var id = workItem.Message.InstanceId;
         _faults.OnStep(FaultPoint.ActivityExecuted, id);
@@ -89,6 +92,23 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, Exception? failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workItem);
+        if (workItem.LockToken is LocalActivityLock local)
+        {
+            // Run it again here, after a back-off when it failed; if the partition moves meanwhile, its new owner runs it.
+            _localActivities.TryRemove(workItem.Message.MessageId, out _);
+            try
+            {
+                await Task.Delay(failure is null ? TimeSpan.Zero : Backoff(1), _stopping.Token).ConfigureAwait(false);
+                RunLocally(local.Partition, workItem.Message);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the next owner re-runs it from the history.
+            }
+
+            return;
+        }
+
         var token = workItem.LockToken as ActivityLock ?? throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
         var delay = TimeSpan.Zero;
         if (failure is not null)
@@ -108,33 +128,83 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
-    private async Task<bool> ReceiveActivitiesAsync(CancellationToken cancellationToken)
+    private async Task CompleteLocalActivityAsync(ActivityWorkItem workItem, LocalActivityLock local, TaskMessage result, CancellationToken cancellationToken)
     {
-        await _activityReceiveGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var id = workItem.Message.InstanceId;
+        var inMemory = false;
         try
         {
-            if (!_activityBuffer.IsEmpty)
+            _faults.OnStep(FaultPoint.ActivityExecuted, id);
+            if (_owned.TryGetValue(local.Partition, out var owner) && !owner.Releasing)
             {
-                return true;
+                // Committed with the instance's next turn; until then only this process holds it.
+                AddToInbox(local.Partition, new InboxMessage(result, null, null));
+                inMemory = true;
+            }
+            else
+            {
+                await SendControlMessageAsync(result, cancellationToken).ConfigureAwait(false);
             }
 
-            Statistics.Count(StorageOperation.QueueReceive);
-            var messages = (await _storage.WorkItems.ReceiveMessagesAsync(ReceiveBatch, _options.ActivityVisibilityTimeout, cancellationToken).ConfigureAwait(false)).Value;
-            foreach (var m in messages)
-            {
-                _activityBuffer.Enqueue(m);
-            }
-
-            if (messages.Length is > 0 and < ReceiveBatch)
-            {
-                Volatile.Write(ref _activityQueueDrained, 1);
-            }
-
-            return messages.Length > 0;
+            _faults.OnStep(FaultPoint.ActivityResultSent, id);
+        }
+        catch (SimulatedCrashException)
+        {
+            ForgetLocalActivity(workItem, inMemory ? result.MessageId : null);
+            throw;
         }
         finally
         {
-            _activityReceiveGate.Release();
+            _localActivities.TryRemove(workItem.Message.MessageId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Reads the work-item queue, which carries only requests whose partition had moved when their turn
+    /// was sent, and feeds them to the activity loops; backs off while it is empty, a local send wakes it.
+    /// </summary>
+    private async Task RunWorkItemQueueReaderAsync(CancellationToken cancellationToken)
+    {
+        var idle = TimeSpan.Zero;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (idle > TimeSpan.Zero && !_activityWake.IsSet)
+                {
+                    await Task.WhenAny(Task.Delay(idle, cancellationToken), _activityWake.Reset()).ConfigureAwait(false);
+                }
+
+                _ = _activityWake.Reset();
+                if (_activityChannel.Reader.Count >= ReceiveBatch)
+                {
+                    // Enough work queued: do not hold more requests invisible than the loops can start.
+                    idle = MinPollingInterval;
+                    continue;
+                }
+
+                Statistics.Count(StorageOperation.QueueReceive);
+                var messages = (await _storage.WorkItems.ReceiveMessagesAsync(ReceiveBatch, _options.ActivityVisibilityTimeout, cancellationToken).ConfigureAwait(false)).Value;
+                idle = messages.Length == 0
+                    ? TimeSpan.FromTicks(Math.Clamp(idle.Ticks * 2, MinPollingInterval.Ticks, _options.MaxPollingInterval.Ticks))
+                    : messages.Length < ReceiveBatch ? MinPollingInterval : TimeSpan.Zero;
+                foreach (var received in messages)
+                {
+                    if (await TryLockActivityAsync(received, cancellationToken).ConfigureAwait(false) is { } item)
+                    {
+                        _activityChannel.Writer.TryWrite(item);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException ex)
+            {
+                Logs.StorageRetry(_logger, "work-item queue receive", ex);
+                await AwaitQuietlyAsync(Task.Delay(_options.MaxPollingInterval, cancellationToken)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -151,9 +221,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             message = await QueueEnvelope.DecodeAsync(received.MessageText, _payloads, cancellationToken).ConfigureAwait(false);
             message = message with { DequeueCount = (int)Math.Max(0, received.DequeueCount - 1) };
-            var item = new ActivityWorkItem(message) { LockToken = new ActivityLock(received.MessageId, received.PopReceipt) };
-            _faults.OnStep(FaultPoint.ActivityLocked, message.InstanceId);
-            return item;
+            return new ActivityWorkItem(message) { LockToken = new ActivityLock(received.MessageId, received.PopReceipt) };
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or ArgumentException or NotSupportedException)
         {

@@ -45,7 +45,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             InstanceSnapshot snapshot;
             try
             {
-                snapshot = await GetSnapshotAsync(instanceId, cancellationToken).ConfigureAwait(false);
+                snapshot = await GetSnapshotAsync(instanceId, taken, cancellationToken).ConfigureAwait(false);
                 _faults.OnStep(FaultPoint.OrchestrationLocked, instanceId);
             }
             catch (SimulatedCrashException)
@@ -58,6 +58,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 // Could not read the instance: hold the messages and try again shortly.
                 Logs.StorageRetry(_logger, "load instance " + instanceId, ex);
                 _cache.TryRemove(instanceId, out _);
+                _mustLoad.TryAdd(instanceId, 0);
                 Unlock(instanceId, [], requeueAfter: _options.RetryBackoff);
                 continue;
             }
@@ -81,20 +82,32 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             _faults.OnStep(FaultPoint.BeforeCommit, id);
             var outbox = BuildOutbox(commit);
+            var snapshot = token.Snapshot;
 
             // A turn that only discarded duplicates changes nothing: skip the writes, keep the ETag.
             var unchanged = commit.NewEvents.Count == 0 && outbox.Count == 0 && !commit.NewExecution &&
-                token.Snapshot.ETag is not null && Equals(commit.State, token.Snapshot.State);
+                snapshot.ETag is not null && Equals(commit.State, snapshot.State);
             if (!unchanged)
             {
-                await _history.CommitAsync(token.Snapshot, commit, outbox, cancellationToken).ConfigureAwait(false);
-            }
+                // The marker must be durable before any committed history has outstanding activities (see LocalActivities).
+                if (commit.ActivityMessages.Count > 0 && !snapshot.ActivityMarker && !commit.State.RuntimeStatus.IsTerminal())
+                {
+                    await WriteActivityMarkerAsync(id, cancellationToken).ConfigureAwait(false);
+                    snapshot.ActivityMarker = true;
+                }
 
-            committed = true;
-            _faults.OnStep(FaultPoint.AfterCommit, id);
-            if (!unchanged)
+                var writeInstanceRow = !snapshot.InstanceRowCurrent || snapshot.State is null || !SameForClients(snapshot.State, commit.State);
+                // Activity requests need no outbox row: a load re-runs outstanding activities from the history.
+                await _history.CommitAsync(snapshot, commit, [.. outbox.Where(o => o.Kind != OutboxKind.Activity)], cancellationToken).ConfigureAwait(false);
+                committed = true;
+                _mustLoad.TryRemove(id, out _);
+                _faults.OnStep(FaultPoint.AfterCommit, id);
+                await SendOutboxAsync(snapshot, outbox, writeInstanceRow, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
-                await SendOutboxAsync(token.Snapshot, outbox, cancellationToken).ConfigureAwait(false);
+                committed = true;
+                _faults.OnStep(FaultPoint.AfterCommit, id);
             }
 
             _faults.OnStep(FaultPoint.AfterMessagesSent, id);
@@ -109,8 +122,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
         catch (InstanceLockLostException)
         {
-            // Nothing committed: another writer moved the history. Reload next time; keep the messages.
+            // Nothing committed: another writer moved the history (or an instance taken for new exists). Reload next time; keep the messages.
             _cache.TryRemove(id, out _);
+            _mustLoad.TryAdd(id, 0);
             Unlock(id, [], requeueAfter: null);
             throw;
         }
@@ -118,6 +132,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             // If the turn was committed its outbox rows are durable: a reload sends them again.
             _cache.TryRemove(id, out _);
+            _mustLoad.TryAdd(id, 0);
             if (committed)
             {
                 Logs.OutboxSendFailed(_logger, id, ex);
@@ -167,24 +182,60 @@ public sealed partial class AzureStorageOrchestrationBackend
         })).ConfigureAwait(false);
     }
 
-    private async Task<InstanceSnapshot> GetSnapshotAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The instance's snapshot: cached from the last turn, or taken for a brand-new instance without
+    /// reading (see <see cref="IsFirstDelivery"/>), or loaded from storage, which also sends a committed
+    /// turn's unsent messages and re-runs outstanding activities.
+    /// </summary>
+    private async Task<InstanceSnapshot> GetSnapshotAsync(string instanceId, IReadOnlyList<InboxMessage> taken, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(instanceId, out var cached))
         {
             return cached;
         }
 
+        if (IsFirstDelivery(instanceId, taken))
+        {
+            // Assumed new: the commit adds the sentinel row, which fails if the instance exists after all;
+            // then nothing is written, the instance is marked for a load and its messages are offered again.
+            var fresh = new InstanceSnapshot { InstanceId = instanceId };
+            _cache[instanceId] = fresh;
+            return fresh;
+        }
+
         var snapshot = await _history.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (snapshot.UnsentOutbox.Count > 0 || snapshot.OutboxRows > 0)
         {
             // A previous owner committed a turn and may have died before sending its messages.
-            await SendOutboxAsync(snapshot, [.. snapshot.UnsentOutbox], cancellationToken).ConfigureAwait(false);
+            await SendOutboxAsync(snapshot, [.. snapshot.UnsentOutbox], writeInstanceRow: true, cancellationToken).ConfigureAwait(false);
             await _history.ClearOutboxAsync(snapshot, cancellationToken).ConfigureAwait(false);
         }
+        else if (snapshot.State is { } state)
+        {
+            // The previous owner may have died between its commit and the instance row's write.
+            await WriteInstanceRowAsync(snapshot, state, cancellationToken).ConfigureAwait(false);
+        }
 
+        RunOutstandingActivities(snapshot);
+        _mustLoad.TryRemove(instanceId, out _);
         _cache[instanceId] = snapshot;
         return snapshot;
     }
+
+    /// <summary>
+    /// Whether the messages are a new instance's first delivery: they include a start, none was delivered
+    /// before (a redelivery means an earlier attempt may have committed), and no failed commit or crash
+    /// has marked the instance for a load.
+    /// </summary>
+    private bool IsFirstDelivery(string instanceId, IReadOnlyList<InboxMessage> taken) =>
+        taken.Count > 0 &&
+        !_mustLoad.ContainsKey(instanceId) &&
+        taken.Any(m => m.Message.Event is History.ExecutionStartedEvent) &&
+        taken.All(m => m.Message.DequeueCount == 0 && m.Timer is null);
+
+    /// <summary>Whether two states show a client the same instance row (everything but the last-updated time).</summary>
+    private static bool SameForClients(OrchestrationState before, OrchestrationState after) =>
+        before == after with { LastUpdatedAt = before.LastUpdatedAt };
 
     private static List<OutboxItem> BuildOutbox(OrchestrationCommit commit)
     {
@@ -197,20 +248,31 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>Sends a committed turn's outgoing work: the instance row, activity requests, messages, timers.</summary>
-    private async Task SendOutboxAsync(InstanceSnapshot snapshot, IReadOnlyList<OutboxItem> outbox, CancellationToken cancellationToken)
+    private async Task SendOutboxAsync(InstanceSnapshot snapshot, IReadOnlyList<OutboxItem> outbox, bool writeInstanceRow, CancellationToken cancellationToken)
     {
         var work = new List<Task>();
-        if (snapshot.State is { } state)
+        if (writeInstanceRow && snapshot.State is { } state)
         {
-            work.Add(_instances.UpsertAsync(state, snapshot.KnownBlobs, cancellationToken));
+            work.Add(WriteInstanceRowAsync(snapshot, state, cancellationToken));
+        }
+
+        if (snapshot.ActivityMarker && !snapshot.HasOutstandingActivities)
+        {
+            // After the commit that left no activity outstanding.
+            snapshot.ActivityMarker = false;
+            work.Add(DeleteActivityMarkerAsync(snapshot.InstanceId, cancellationToken));
         }
 
         var partition = _storage.PartitionOf(snapshot.InstanceId);
+        var local = _owned.TryGetValue(partition, out var owner) && !owner.Releasing;
         var timers = new List<TaskMessage>();
         foreach (var item in outbox)
         {
             switch (item.Kind)
             {
+                case OutboxKind.Activity when local:
+                    RunLocally(partition, item.Message!);
+                    break;
                 case OutboxKind.Activity:
                     work.Add(SendActivityAsync(item.Message!, cancellationToken));
                     break;
@@ -242,6 +304,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await Task.WhenAll(work).ConfigureAwait(false);
+    }
+
+    private async Task WriteInstanceRowAsync(InstanceSnapshot snapshot, OrchestrationState state, CancellationToken cancellationToken)
+    {
+        snapshot.InstanceRowCurrent = false;
+        await _instances.UpsertAsync(state, snapshot.KnownBlobs, cancellationToken).ConfigureAwait(false);
+        snapshot.InstanceRowCurrent = ReferenceEquals(snapshot.State, state);
     }
 
     private async Task DeleteConsumedAsync(InboxMessage message, CancellationToken cancellationToken)
@@ -340,6 +409,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     private void Forget(string instanceId, IReadOnlyList<InboxMessage> messages)
     {
         _cache.TryRemove(instanceId, out _);
+        _mustLoad.TryAdd(instanceId, 0);
         Unlock(instanceId, messages, requeueAfter: null);
         foreach (var m in messages)
         {

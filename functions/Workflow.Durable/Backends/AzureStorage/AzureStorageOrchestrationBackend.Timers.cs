@@ -86,19 +86,32 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
+    /// <summary>Loads a newly acquired partition's timers into the schedule and recovers the instances its activity markers name.</summary>
     private async Task LoadTimersAsync(int partition, CancellationToken cancellationToken)
     {
         var name = TaskHubStorage.PartitionName(partition);
+        var marked = new List<string>();
         await foreach (var page in _storage.Timers.QueryAsync<TableEntity>(e => e.PartitionKey == name, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
             Statistics.Count(StorageOperation.TableRead);
             foreach (var row in page.Values)
             {
+                if (IsActivityMarker(row))
+                {
+                    marked.Add(row.GetString("InstanceId")!);
+                    continue;
+                }
+
                 var json = await _payloads.GetAsync(row, "Message", null, cancellationToken).ConfigureAwait(false);
                 var message = StorageJson.Deserialize<TaskMessage>(json!);
                 var due = row.GetDateTimeOffset("DueTime")?.UtcDateTime ?? message.DeliverAt ?? DateTime.MinValue;
                 Schedule(new ScheduledTimer(partition, row.RowKey, due, message));
             }
+        }
+
+        if (marked.Count > 0 && _owned.TryGetValue(partition, out var owner))
+        {
+            _ = Task.Run(() => RecoverMarkedAsync(marked, owner.Cancellation.Token), CancellationToken.None);
         }
     }
 

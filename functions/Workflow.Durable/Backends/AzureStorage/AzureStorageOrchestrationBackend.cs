@@ -23,6 +23,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly IFaultInjector _faults;
     private readonly ConcurrentDictionary<string, InstanceSnapshot> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastErrors = new(StringComparer.Ordinal);
+
+    // Instances whose next snapshot must be read from storage (a failed commit, a crash), never assumed new.
+    private readonly ConcurrentDictionary<string, byte> _mustLoad = new(StringComparer.Ordinal);
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
     private readonly object _gate = new();
     private readonly Dictionary<string, InstanceInbox> _inboxes = new(StringComparer.Ordinal);
@@ -92,6 +95,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _started = true;
         _stopping = new CancellationTokenSource();
         _timerLoop = Task.Run(() => RunTimerDispatcherAsync(_stopping.Token), CancellationToken.None);
+        _workItemReader = Task.Run(() => RunWorkItemQueueReaderAsync(_stopping.Token), CancellationToken.None);
         await BalancePartitionsAsync(cancellationToken).ConfigureAwait(false);
         _leaseLoop = Task.Run(() => RunLeaseLoopAsync(_stopping.Token), CancellationToken.None);
     }
@@ -110,6 +114,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         await Task.WhenAll(_owned.Keys.ToList().Select(p => ReleasePartitionAsync(p, drain: true, cancellationToken))).ConfigureAwait(false);
         await DeleteWorkerRowAsync(cancellationToken).ConfigureAwait(false);
         await AwaitQuietlyAsync(_timerLoop).ConfigureAwait(false);
+        await AwaitQuietlyAsync(_workItemReader).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,8 +132,10 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
         await AwaitQuietlyAsync(_leaseLoop).ConfigureAwait(false);
         await AwaitQuietlyAsync(_timerLoop).ConfigureAwait(false);
+        await AwaitQuietlyAsync(_workItemReader).ConfigureAwait(false);
         await Task.WhenAll(_owned.Values.Select(p => AwaitQuietlyAsync(p.ReceiveLoop))).ConfigureAwait(false);
         _owned.Clear();
+        _localActivities.Clear();
         lock (_gate)
         {
             _inboxes.Clear();

@@ -59,6 +59,8 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
 
         var events = await Task.WhenAll(eventRows.Select(r => payloads.GetAsync(r, "Data", snapshot.KnownBlobs, cancellationToken))).ConfigureAwait(false);
         snapshot.History.AddRange(events.Select(json => StorageJson.Deserialize<HistoryEvent>(json!)));
+        snapshot.TrackActivities(snapshot.History);
+        snapshot.ActivityMarker = snapshot.HasOutstandingActivities;
 
         for (var i = 0; i < snapshot.OutboxRows; i++)
         {
@@ -165,9 +167,11 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
         if (commit.NewExecution)
         {
             snapshot.History.Clear();
+            snapshot.OutstandingActivities.Clear();
         }
 
         snapshot.History.AddRange(commit.NewEvents);
+        snapshot.TrackActivities(commit.NewEvents);
         snapshot.State = commit.State;
         snapshot.OutboxRows = outboxRows;
         snapshot.UnsentOutbox.Clear();

@@ -31,6 +31,46 @@ internal sealed class InstanceSnapshot
 
     /// <summary>Blobs known to exist for this instance, so unchanged large payloads are not uploaded again.</summary>
     public HashSet<string> KnownBlobs { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The current execution's activities that have no result in the history yet (task id to request),
+    /// kept up to date by every commit and computed from the history on a load.
+    /// </summary>
+    public Dictionary<int, TaskScheduledEvent> OutstandingActivities { get; init; } = [];
+
+    /// <summary>
+    /// Whether the instance's pending-activity marker row is known to exist (it does whenever a committed
+    /// history has outstanding activities); false when it is known to be absent or may be stale.
+    /// </summary>
+    public bool ActivityMarker { get; set; }
+
+    /// <summary>Whether this process wrote (or read) the instance row for <see cref="State"/>, so an unchanged state needs no write.</summary>
+    public bool InstanceRowCurrent { get; set; }
+
+    /// <summary>Whether the execution still waits for its outstanding activities (it is not terminal).</summary>
+    public bool HasOutstandingActivities => OutstandingActivities.Count > 0 && State is { } state && !state.RuntimeStatus.IsTerminal();
+
+    /// <summary>Applies events of the current execution to <see cref="OutstandingActivities"/>.</summary>
+    public void TrackActivities(IEnumerable<HistoryEvent> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case TaskScheduledEvent scheduled:
+                    OutstandingActivities[scheduled.EventId] = scheduled;
+                    break;
+                case TaskCompletedEvent completed:
+                    OutstandingActivities.Remove(completed.TaskScheduledId);
+                    break;
+                case TaskFailedEvent failed:
+                    OutstandingActivities.Remove(failed.TaskScheduledId);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
 }
 
 /// <summary>The kinds of outgoing work a turn produces.</summary>

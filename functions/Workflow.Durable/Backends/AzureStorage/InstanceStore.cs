@@ -59,28 +59,37 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads, St
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Writes a new pending row, failing with <see cref="InstanceAlreadyExistsException"/> when a non-terminal one exists.</summary>
+    /// <summary>
+    /// Writes a new pending row, failing with <see cref="InstanceAlreadyExistsException"/> when a non-terminal
+    /// one exists. A new id costs one insert; only an id in use is read first, to replace a terminal row.
+    /// </summary>
     public async Task CreatePendingAsync(OrchestrationState state, CancellationToken cancellationToken)
     {
         var entity = await ToEntityAsync(state, null, cancellationToken).ConfigureAwait(false);
-        var existing = await GetEntityAsync(state.InstanceId, cancellationToken).ConfigureAwait(false);
-        statistics.Count(StorageOperation.TableWrite);
         try
         {
-            if (existing is null)
-            {
-                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                return;
-            }
+            statistics.Count(StorageOperation.TableWrite);
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The id is in use: replace the row only if its instance has ended.
+        }
 
-            if (!ParseStatus(existing).IsTerminal())
-            {
-                throw new InstanceAlreadyExistsException(state.InstanceId);
-            }
+        var existing = await GetEntityAsync(state.InstanceId, cancellationToken).ConfigureAwait(false);
+        if (existing is null || !ParseStatus(existing).IsTerminal())
+        {
+            // Running, or deleted by a purge between the two calls (a retry by the caller creates it).
+            throw new InstanceAlreadyExistsException(state.InstanceId);
+        }
 
+        try
+        {
+            statistics.Count(StorageOperation.TableWrite);
             await table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
             // Another client created or replaced it between our read and write.
             throw new InstanceAlreadyExistsException(state.InstanceId);
