@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -55,13 +56,26 @@ public sealed class FakeAcsServer : IAsyncDisposable
     /// </summary>
     public Func<Task>? BeforeAnswer { get; set; }
 
-    public static async Task<FakeAcsServer> StartAsync()
+    /// <summary>With a Microsoft Entra token configured, a request signed in with <c>Bearer {token}</c> is authenticated as well.</summary>
+    public string? AcceptedBearerToken { get; private init; }
+
+    /// <summary>
+    /// Starts the server on plain HTTP, or on HTTPS with <paramref name="certificate"/> (bearer tokens travel over TLS
+    /// only); with <paramref name="bearerToken"/> it accepts that Microsoft Entra token in place of the HMAC signature.
+    /// </summary>
+    public static async Task<FakeAcsServer> StartAsync(X509Certificate2? certificate = null, string? bearerToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
-        var server = new FakeAcsServer(app);
+        var server = new FakeAcsServer(app) { AcceptedBearerToken = bearerToken };
         app.MapPost("/sms", server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -77,7 +91,7 @@ public sealed class FakeAcsServer : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
-        if (!SignatureValid(context.Request, body))
+        if (!SignatureValid(context.Request, body) && !BearerValid(context.Request))
         {
             Unauthorized++;
             context.Response.StatusCode = 401;
@@ -143,6 +157,9 @@ public sealed class FakeAcsServer : IAsyncDisposable
         ["successful"] = successful,
         ["errorMessage"] = error,
     };
+
+    private bool BearerValid(HttpRequest request) =>
+        AcceptedBearerToken is not null && request.Headers.Authorization.ToString() == "Bearer " + AcceptedBearerToken;
 
     private static bool SignatureValid(HttpRequest request, byte[] body)
     {
