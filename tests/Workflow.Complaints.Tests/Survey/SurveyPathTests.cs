@@ -66,6 +66,24 @@ public sealed class SurveyPathTests(IntakeStorageFixture storage)
     }
 
     [Fact]
+    public async Task Reply_CaseOpenedBeforeTheLookBack_NotMatched()
+    {
+        var settings = new Dictionary<string, string?> { ["Sms:Inbound:SurveyLookBack"] = "1.00:00:00" };
+        await using var host = new StaffApiHost(storage.ConnectionString, outboxSms: true, settings: settings);
+        var number = await ResolvedCaseAsync(host, "13900000011");
+        await host.AdvanceToAsync(number, ResolvedAt.AddHours(24));
+
+        // Opened more than a day before the reply: outside the look-back, so the reply finds no case.
+        host.Time.SetUtcNow(ResolvedAt.AddHours(30));
+        Assert.Equal(HttpStatusCode.OK, await PostReplyAsync(host, "8613900000011", "5"));
+
+        var status = await host.GetStatusAsync(number);
+        Assert.Equal((CaseStatus.Resolved, true), (status!.Status, status.AwaitingSurvey));
+        Assert.Null((await host.CaseAsync(number)).SatisfactionScore);
+        Assert.Single(await OutboxAsync(host), m => m.Step.StartsWith(SmsSteps.Help + "/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NoReply_ClosedUnansweredAfter72Hours_ALateReplyGetsTheHelpSms()
     {
         await using var host = new StaffApiHost(storage.ConnectionString, outboxSms: true);
