@@ -33,7 +33,7 @@ public sealed class HostCrashTests(IntakeStorageFixture storage)
         await using (var first = await HostProcess.StartAsync(settings, _ct))
         {
             number = await FileAsync(first);
-            // The forward clock's warning (75 % of 8 s) is being sent: the host dies while the case is mid-flight.
+            // The forward clock's warning (75 % of 20 s) is being sent: the host dies while the case is mid-flight.
             await WaitForAsync(async () => (await NotificationsAsync(id, number)).Count > 0);
             first.Kill();
             output.AddRange(first.Output);
@@ -97,8 +97,10 @@ public sealed class HostCrashTests(IntakeStorageFixture storage)
         ["Intake:PoisonQueueName"] = "crash-" + id + "-poison",
         ["Intake:QueueListenerEnabled"] = "false",
         ["Retention:Enabled"] = "false",
-        // The forward clock runs 8 s: a warning at 6 s, the supervisor's 4 s clock after the breach.
-        ["ServiceLevels:Clocks:Forward:Length"] = "00:00:08",
+        // The forward clock runs 20 s: a warning at 15 s, the supervisor's shorter clock after the breach. The 5 s
+        // between warning and breach keep the warning from being overtaken by the breach on a loaded machine (a clock
+        // that wakes after its deadline escalates without warning first).
+        ["ServiceLevels:Clocks:Forward:Length"] = "00:00:20",
     };
 
     private async Task<string> FileAsync(HostProcess host)

@@ -148,7 +148,10 @@ public sealed class SmsSendOnceCrashTests(SmsStorageFixture storage)
                 PartitionCount = 1,
                 FaultInjector = faults,
                 ControlMessageVisibilityTimeout = TimeSpan.FromSeconds(3),
-                ActivityVisibilityTimeout = TimeSpan.FromSeconds(3),
+                // Long enough that a slow send on a loaded machine is not redelivered to the first host while it runs
+                // (which would be a legitimate second request with the same repeatability id); the resumed host gets
+                // the killed host's activity once this runs out.
+                ActivityVisibilityTimeout = TimeSpan.FromSeconds(10),
                 LeaseDuration = TimeSpan.FromSeconds(3),
                 LeaseRenewInterval = TimeSpan.FromMilliseconds(500),
                 MaxPollingInterval = TimeSpan.FromMilliseconds(200),
