@@ -4,6 +4,12 @@ using Workflow.Bench.Measurement;
 using Workflow.Bench.Reporting;
 using Workflow.Bench.Shapes;
 
+// The complaint app's benchmarks (intake, open-cases) have their own command line.
+if (Workflow.Bench.Complaints.ComplaintsBenchOptions.IsMode(args))
+{
+    return await Workflow.Bench.Complaints.ComplaintsBench.RunAsync(args);
+}
+
 // The durable runtime's benchmark (issue 3, section 5; issue 4 on Azure Storage): each shape N times, one worker with default options.
 var arguments = BenchArguments.Parse(args, out var error);
 if (arguments is null)

@@ -21,6 +21,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 // host.json carries the runtime settings in the Functions shape (extensions:durableTask).
 builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true, reloadOnChange: false);
+// As in Azure Functions, an app setting AzureFunctionsJobHost__path__to__setting overrides host.json.
+builder.Configuration.AddEnvironmentVariables("AzureFunctionsJobHost__");
 
 builder.Services.AddProblemDetails();
 builder.Services.AddStaffAuth(builder.Configuration);

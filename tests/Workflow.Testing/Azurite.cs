@@ -49,6 +49,15 @@ public sealed class Azurite : IAsyncDisposable
             return new Azurite(existing, null, null);
         }
 
+        return await StartPrivateAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a private emulator on free loopback ports; with <paramref name="debugLog"/> it writes Azurite's debug log
+    /// there (one <c>StorageContextMiddleware</c> line per request, which the benchmarks count).
+    /// </summary>
+    public static async Task<Azurite> StartPrivateAsync(string? debugLog, CancellationToken cancellationToken = default)
+    {
         var root = FindRepositoryRoot();
         var executable = Path.Combine(root, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -75,6 +84,12 @@ public sealed class Azurite : IAsyncDisposable
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (debugLog is not null)
+        {
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(debugLog);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");

@@ -7,6 +7,7 @@ using Workflow.Complaints.Cases;
 using Workflow.Complaints.Intake;
 using Workflow.Complaints.Sms;
 using Workflow.Complaints.Tests.Intake;
+using Workflow.Testing;
 using Xunit;
 
 namespace Workflow.Complaints.Tests.Hosting;
@@ -30,7 +31,7 @@ public sealed class HostCrashTests(IntakeStorageFixture storage)
         var settings = Settings(id);
         string number;
         var output = new List<string>();
-        await using (var first = await HostProcess.StartAsync(settings, _ct))
+        await using (var first = await ComplaintsHostProcess.StartAsync(settings, _ct))
         {
             number = await FileAsync(first);
             // The forward clock's warning (75 % of 20 s) is being sent: the host dies while the case is mid-flight.
@@ -39,7 +40,7 @@ public sealed class HostCrashTests(IntakeStorageFixture storage)
             output.AddRange(first.Output);
         }
 
-        await using var second = await HostProcess.StartAsync(settings, _ct);
+        await using var second = await ComplaintsHostProcess.StartAsync(settings, _ct);
         using var staff = second.Client("dev", "dev-password");
         var escalated = await WaitForCaseAsync(staff, number, c => Kinds(c).Count(k => k == "escalated") == 2);
         await ActAsync(staff, number, "forward", new { department = "billing" }, "forwarded");
@@ -83,14 +84,14 @@ public sealed class HostCrashTests(IntakeStorageFixture storage)
     {
         ["AzureWebJobsStorage"] = storage.ConnectionString,
         ["Durable:Backend"] = "AzureStorage",
-        ["extensions:durableTask:hubName"] = "crash" + id,
-        ["extensions:durableTask:storageProvider:partitionCount"] = "1",
-        ["extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:05",
-        ["extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",
-        ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
-        ["extensions:durableTask:storageProvider:partitionLeaseDuration"] = "00:00:05",
-        ["extensions:durableTask:storageProvider:partitionLeaseRenewInterval"] = "00:00:01",
-        ["extensions:durableTask:storageProvider:partitionDrainTimeout"] = "00:00:01",
+        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "crash" + id,
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:05",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionLeaseDuration"] = "00:00:05",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionLeaseRenewInterval"] = "00:00:01",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionDrainTimeout"] = "00:00:01",
         ["Cases:TablePrefix"] = "c" + id,
         ["Sms:TablePrefix"] = "s" + id,
         ["Intake:QueueName"] = "crash-" + id,
@@ -103,7 +104,7 @@ public sealed class HostCrashTests(IntakeStorageFixture storage)
         ["ServiceLevels:Clocks:Forward:Length"] = "00:00:20",
     };
 
-    private async Task<string> FileAsync(HostProcess host)
+    private async Task<string> FileAsync(ComplaintsHostProcess host)
     {
         using var client = host.Client();
         var body = BadSubmissions.Valid();

@@ -3,32 +3,36 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Workflow.Testing;
-
-namespace Workflow.Complaints.Tests.Hosting;
+namespace Workflow.Testing;
 
 /// <summary>
-/// The built host (<c>dotnet Workflow.Complaints.dll</c>) as a child process on a free loopback port, configured
-/// through environment variables as Azure would set app settings. <see cref="Kill"/> ends it as a crash does.
+/// The built complaints host (<c>dotnet Workflow.Complaints.dll</c>) as a child process on a free loopback port,
+/// configured through environment variables as Azure would set app settings. <see cref="Kill"/> ends it as a crash
+/// does. Used by the host-crash test and the complaints benchmarks.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class ComplaintsHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private HostProcess(Process process, Uri address)
+    private ComplaintsHostProcess(Process process, Uri address)
     {
         _process = process;
         Address = address;
     }
 
+    /// <summary>The host's base address.</summary>
     public Uri Address { get; }
+
+    /// <summary>The process id (for memory readings).</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>Every line the process wrote to standard output and error.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    /// <summary>Starts the host with <paramref name="settings"/> (configuration keys; <c>:</c> becomes <c>__</c>) and waits until <c>/healthz</c> answers.</summary>
+    public static async Task<ComplaintsHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
     {
         var app = AppAssembly();
         var port = Azurite.FreePorts(1)[0];
@@ -48,7 +52,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new ComplaintsHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -66,6 +70,7 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>A client for the host, signed in with HTTP Basic when <paramref name="user"/> is given.</summary>
     public HttpClient Client(string? user = null, string? password = null)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
@@ -89,6 +94,7 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit(30_000);
     }
 
+    /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
         Kill();
@@ -139,7 +145,7 @@ internal sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not become healthy:\n{string.Join('\n', _output)}");
     }
 
-    // The app's own build output (same configuration and framework as this test assembly), which has its
+    // The app's own build output (same configuration and framework as the calling assembly), which has its
     // appsettings and host.json beside it.
     private static string AppAssembly()
     {
