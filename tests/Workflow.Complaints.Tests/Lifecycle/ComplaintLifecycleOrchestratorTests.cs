@@ -340,6 +340,32 @@ public class ComplaintLifecycleOrchestratorTests
     }
 
     [Fact]
+    public async Task RunAsync_StaffComplaintBeforeNationalDay_WorkingDayClockSkipsHolidayAndWeekend_SupervisorClockCountsTheMakeUpSaturday()
+    {
+        // Wednesday 30 September 2026, 15:00: 1-7 October are holidays (with a weekend inside), Saturday 10 October is a make-up working day.
+        await using var host = await StartAsync(China.At(2026, 9, 30, 15));
+        var opened = Complaint("C-20260930-000001", "The engineer was rude to me.");
+        opened = opened with { Complaint = opened.Complaint with { AboutStaff = "engineer 1024" } };
+
+        // 18 working hours: 3 h on 30 September, 9 h on Thursday 8 October, 6 h on Friday 9 October.
+        var status = await host.OpenAsync(opened);
+        Assert.Equal(China.At(2026, 10, 9, 15), status.NextDeadline);
+        Assert.Equal(China.At(2026, 10, 9, 10, 30), status.WakeAt); // 75 % = 13.5 working hours
+        var warned = await host.AdvanceToAsync(China.At(2026, 10, 9, 10, 30));
+        Assert.Equal((StaffRole.Assignee, "deadline-warning"), (host.Notified[^1].Role, host.Notified[^1].Subject));
+        Assert.Equal(China.At(2026, 10, 9, 15), warned.WakeAt);
+        var seen = host.Timeline.Count;
+
+        await host.AdvanceToAsync(China.At(2026, 10, 9, 15));
+
+        // Breached: the supervisor's clock is half the breached one (9 working hours): 3 h on Friday, 6 h on the make-up Saturday.
+        var escalated = Assert.Single(host.TimelineSince(seen), e => e.Kind == TimelineKinds.Escalated);
+        Assert.Equal((ClockKind.StaffComplaintAnswer, China.At(2026, 10, 9, 15), China.At(2026, 10, 10, 15)),
+            (escalated.Clock, escalated.OldDeadline, escalated.NewDeadline));
+        Assert.Equal((StaffRole.Supervisor, "escalation"), (host.Notified[^1].Role, host.Notified[^1].Subject));
+    }
+
+    [Fact]
     public async Task RunAsync_Withdrawn_EndsWithoutSurvey()
     {
         await using var host = await StartAsync();
