@@ -9,8 +9,8 @@ namespace Workflow.Durable.Backends.AzureStorage;
 
 /// <summary>
 /// The durable runtime's backend on Azure Storage: history, instances, leases and timers in tables,
-/// control and work-item messages in queues, large payloads in blobs. See docs/runtime-storage.md for
-/// the layout, the message flow and why each crash point is safe.
+/// control and work-item messages in queues, large payloads in blobs. See docs/runtime.md ("The Azure
+/// Storage backend") for the layout, the message flow and why each crash point is safe.
 /// </summary>
 public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend
 {
