@@ -9,16 +9,13 @@ namespace Workflow.Complaints.Sms;
 /// <summary>The Event Grid webhook for inbound SMS and delivery reports: <c>POST /api/events/sms</c>.</summary>
 public static class SmsEventsEndpoints
 {
-    /// <summary>The app role Event Grid's Microsoft Entra token carries when the subscription uses Entra authentication.</summary>
-    public const string EventGridRole = "AzureEventGridSecureWebhookSubscriber";
-
     /// <summary>The webhook's route.</summary>
     public const string Route = "/api/events/sms";
 
     /// <summary>
     /// Maps the webhook: the CloudEvents <c>OPTIONS</c> handshake and the <c>POST</c> that takes deliveries in
-    /// either schema. Both require <c>?code=</c> to match one of <c>Sms:Inbound:Secrets</c>, or a user that the
-    /// host's authentication middleware signed in with the <see cref="EventGridRole"/> role.
+    /// either schema. Both require <c>?code=</c> to match one of <c>Sms:Inbound:Secrets</c>, or (with
+    /// <c>Sms:Inbound:Entra</c> configured) a Microsoft Entra bearer token that <see cref="SmsWebhookAuthentication"/> accepts.
     /// </summary>
     public static IEndpointRouteBuilder MapSmsEvents(this IEndpointRouteBuilder endpoints)
     {
@@ -29,9 +26,9 @@ public static class SmsEventsEndpoints
         return endpoints;
     }
 
-    private static IResult Handshake(HttpContext context, IOptionsMonitor<SmsOptions> options, ILogger<SmsInboundProcessor> logger)
+    private static async Task<IResult> Handshake(HttpContext context, IOptionsMonitor<SmsOptions> options, ILogger<SmsInboundProcessor> logger)
     {
-        if (!Authorized(context.Request, options.CurrentValue, logger))
+        if (!await AuthorizedAsync(context, options.CurrentValue, logger))
         {
             return Results.Unauthorized();
         }
@@ -57,7 +54,7 @@ public static class SmsEventsEndpoints
     {
         var request = context.Request;
         var ct = context.RequestAborted;
-        if (!Authorized(request, options.CurrentValue, logger))
+        if (!await AuthorizedAsync(context, options.CurrentValue, logger))
         {
             return Results.Unauthorized();
         }
@@ -130,16 +127,10 @@ public static class SmsEventsEndpoints
         }
     }
 
-    private static bool Authorized(HttpRequest request, SmsOptions options, ILogger logger)
+    private static async Task<bool> AuthorizedAsync(HttpContext context, SmsOptions options, ILogger logger)
     {
-        if (SmsInboundSecret.IsValid(request.Query[SmsInboundSecret.QueryName].ToString(), options.Inbound.Secrets))
-        {
-            return true;
-        }
-
-        // A Microsoft Entra token validated by the host's authentication (e.g. JWT bearer) carrying Event Grid's app role.
-        var user = request.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true && user.IsInRole(EventGridRole))
+        if (SmsInboundSecret.IsValid(context.Request.Query[SmsInboundSecret.QueryName].ToString(), options.Inbound.Secrets)
+            || await SmsWebhookAuthentication.IsEventGridAsync(context, options.Inbound.Entra, logger))
         {
             return true;
         }

@@ -10,6 +10,12 @@ public sealed class SmsInboundOptions
     public IList<string> Secrets { get; } = [];
 
     /// <summary>
+    /// <c>Sms:Inbound:Entra</c>: with an authority and an audience, a Microsoft Entra bearer token from Event Grid
+    /// is accepted as well as the secret.
+    /// </summary>
+    public SmsInboundEntraOptions Entra { get; } = new();
+
+    /// <summary>
     /// How long a claimed event may stay unfinished before a redelivery takes it over (the first process
     /// is then presumed dead), so a crash mid-way loses no reply.
     /// </summary>

@@ -20,8 +20,11 @@ internal static partial class SmsLog
     [LoggerMessage(6004, LogLevel.Information, "SMS {Step} for case {CaseNumber} to {MaskedTo} recorded in the outbox")]
     public static partial void Recorded(ILogger logger, string caseNumber, string step, string maskedTo);
 
-    [LoggerMessage(6010, LogLevel.Warning, "Inbound SMS event refused: missing or wrong secret")]
+    [LoggerMessage(6010, LogLevel.Warning, "Inbound SMS event refused: missing or wrong secret or token")]
     public static partial void InboundUnauthorized(ILogger logger);
+
+    [LoggerMessage(6023, LogLevel.Warning, "Inbound SMS event: Microsoft Entra token refused ({Reason})")]
+    public static partial void InboundTokenRejected(ILogger logger, string reason);
 
     [LoggerMessage(6011, LogLevel.Warning, "Inbound SMS event refused: malformed body ({Reason})")]
     public static partial void InboundMalformed(ILogger logger, string reason);

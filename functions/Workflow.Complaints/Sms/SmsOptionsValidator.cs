@@ -47,6 +47,22 @@ internal sealed class SmsOptionsValidator : IValidateOptions<SmsOptions>
             failures.Add("Sms:Inbound:SurveyLookBack must be positive.");
         }
 
+        var entra = options.Inbound.Entra;
+        if (entra.Enabled && !Uri.TryCreate(entra.Authority, UriKind.Absolute, out _))
+        {
+            failures.Add("Sms:Inbound:Entra:Authority must be an absolute URI (https://login.microsoftonline.com/{tenant}/v2.0).");
+        }
+
+        if (entra.Enabled != !string.IsNullOrWhiteSpace(entra.Audience))
+        {
+            failures.Add("Sms:Inbound:Entra:Authority and Sms:Inbound:Entra:Audience are set together or not at all.");
+        }
+
+        if (!entra.Enabled && (entra.Issuers.Count > 0 || entra.AllowedAppIds.Count > 0))
+        {
+            failures.Add("Sms:Inbound:Entra:Issuers and AllowedAppIds need Sms:Inbound:Entra:Authority.");
+        }
+
         if (!System.Text.RegularExpressions.Regex.IsMatch(options.TablePrefix, "^([A-Za-z][A-Za-z0-9]{0,30})?$"))
         {
             failures.Add("Sms:TablePrefix must be a letter followed by up to 30 letters or digits.");

@@ -18,7 +18,8 @@ public static class SmsServiceCollectionExtensions
     /// templates, opt-outs and the inbound processor, with options validated at start-up. Register your own
     /// <see cref="ISurveyReplyHandler"/>, <see cref="IDeliveryReportSink"/> or <see cref="TableServiceClient"/>
     /// before or after this call to replace the defaults; storage is <c>Sms:StorageConnectionString</c>, else a
-    /// registered <see cref="TableServiceClient"/>, else <c>AzureWebJobsStorage</c>.
+    /// registered <see cref="TableServiceClient"/>, else <c>AzureWebJobsStorage</c>. With <c>Sms:Inbound:Entra</c>
+    /// configured it also adds the webhook's JWT bearer scheme (<see cref="SmsWebhookAuthentication"/>).
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,7 @@ public static class SmsServiceCollectionExtensions
         services.TryAddSingleton<ISurveyReplyHandler, NoOpenSurveyReplyHandler>();
         services.TryAddSingleton<IDeliveryReportSink, LoggingDeliveryReportSink>();
         services.TryAddSingleton<SmsInboundProcessor>();
+        services.AddSmsWebhookEntra(configuration);
         return services;
     }
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Workflow.Complaints.Sms;
 using Workflow.Complaints.Survey;
@@ -44,7 +40,10 @@ internal sealed class SmsWebhookHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SmsWebhookHost> StartAsync(SmsTables tables)
+    /// <param name="tables">The host's tables.</param>
+    /// <param name="settings">Configuration added over the two secrets.</param>
+    /// <param name="services">Last registrations, e.g. to post-configure the bearer scheme.</param>
+    public static async Task<SmsWebhookHost> StartAsync(SmsTables tables, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -54,6 +53,7 @@ internal sealed class SmsWebhookHost : IAsyncDisposable
             ["Sms:Inbound:Secrets:0"] = OldSecret,
             ["Sms:Inbound:Secrets:1"] = Secret,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var replies = new RecordingSurveyReplyHandler();
         var reports = new RecordingDeliveryReportSink();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
@@ -62,9 +62,8 @@ internal sealed class SmsWebhookHost : IAsyncDisposable
         builder.Services.AddSingleton<ISurveyReplyHandler>(replies);
         builder.Services.AddSingleton<IDeliveryReportSink>(reports);
         builder.Services.AddSms(builder.Configuration);
-        builder.Services.AddAuthentication(TestBearerHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestBearerHandler>(TestBearerHandler.SchemeName, null);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.UseAuthentication();
         app.MapSmsEvents();
         app.MapSmsOutbox();
         await app.StartAsync();
@@ -105,24 +104,5 @@ internal sealed class RecordingDeliveryReportSink : IDeliveryReportSink
     {
         Reports.Enqueue(report);
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>Stands in for JWT bearer validation: the token names the role it carries.</summary>
-internal sealed class TestBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    public const string SchemeName = "TestBearer";
-
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer role:", StringComparison.Ordinal))
-        {
-            return Task.FromResult(AuthenticateResult.NoResult());
-        }
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, header["Bearer role:".Length..])], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }
