@@ -28,9 +28,9 @@ public static class SmsEventsEndpoints
 
     private static async Task<IResult> Handshake(HttpContext context, IOptionsMonitor<SmsOptions> options, ILogger<SmsInboundProcessor> logger)
     {
-        if (!await AuthorizedAsync(context, options.CurrentValue, logger))
+        if (await AuthorizedAsync(context, options.CurrentValue, logger) is { } refused)
         {
-            return Results.Unauthorized();
+            return refused;
         }
 
         var origin = context.Request.Headers["WebHook-Request-Origin"].ToString();
@@ -54,9 +54,9 @@ public static class SmsEventsEndpoints
     {
         var request = context.Request;
         var ct = context.RequestAborted;
-        if (!await AuthorizedAsync(context, options.CurrentValue, logger))
+        if (await AuthorizedAsync(context, options.CurrentValue, logger) is { } refused)
         {
-            return Results.Unauthorized();
+            return refused;
         }
 
         IReadOnlyList<SmsInboundEvent> events;
@@ -127,15 +127,23 @@ public static class SmsEventsEndpoints
         }
     }
 
-    private static async Task<bool> AuthorizedAsync(HttpContext context, SmsOptions options, ILogger logger)
+    /// <summary>Null when the secret or the token admits the request, else the answer: <c>401</c>, or <c>503</c> while the token cannot be checked.</summary>
+    private static async Task<IResult?> AuthorizedAsync(HttpContext context, SmsOptions options, ILogger logger)
     {
-        if (SmsInboundSecret.IsValid(context.Request.Query[SmsInboundSecret.QueryName].ToString(), options.Inbound.Secrets)
-            || await SmsWebhookAuthentication.IsEventGridAsync(context, options.Inbound.Entra, logger))
+        if (SmsInboundSecret.IsValid(context.Request.Query[SmsInboundSecret.QueryName].ToString(), options.Inbound.Secrets))
         {
-            return true;
+            return null;
         }
 
-        SmsLog.InboundUnauthorized(logger);
-        return false;
+        switch (await SmsWebhookAuthentication.CheckAsync(context, options.Inbound.Entra, logger))
+        {
+            case SmsWebhookToken.Accepted:
+                return null;
+            case SmsWebhookToken.Unavailable:
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            default:
+                SmsLog.InboundUnauthorized(logger);
+                return Results.Unauthorized();
+        }
     }
 }

@@ -26,6 +26,9 @@ internal static partial class SmsLog
     [LoggerMessage(6023, LogLevel.Warning, "Inbound SMS event: Microsoft Entra token refused ({Reason})")]
     public static partial void InboundTokenRejected(ILogger logger, string reason);
 
+    [LoggerMessage(6024, LogLevel.Error, "Inbound SMS event: the Microsoft Entra authority's metadata could not be fetched; answered 503")]
+    public static partial void InboundTokenKeysUnavailable(ILogger logger, Exception exception);
+
     [LoggerMessage(6011, LogLevel.Warning, "Inbound SMS event refused: malformed body ({Reason})")]
     public static partial void InboundMalformed(ILogger logger, string reason);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Workflow.Complaints.Sms;
 
@@ -55,46 +56,68 @@ public static class SmsWebhookAuthentication
     }
 
     /// <summary>
-    /// True when the request carries a bearer token the <see cref="SchemeName"/> scheme validates, with the
-    /// <see cref="EventGridRole"/> role and, if a list is configured, an allowed caller app id.
-    /// False when the scheme is not registered (Entra not configured).
+    /// <see cref="SmsWebhookToken.Accepted"/> when the request carries a bearer token the <see cref="SchemeName"/> scheme
+    /// validates, with the <see cref="EventGridRole"/> role and, if a list is configured, an allowed caller app id;
+    /// <see cref="SmsWebhookToken.Unavailable"/> when the authority's metadata (signing keys) cannot be fetched;
+    /// otherwise <see cref="SmsWebhookToken.Refused"/> (also when Entra is not configured).
     /// </summary>
-    internal static async Task<bool> IsEventGridAsync(HttpContext context, SmsInboundEntraOptions entra, ILogger logger)
+    internal static async Task<SmsWebhookToken> CheckAsync(HttpContext context, SmsInboundEntraOptions entra, ILogger logger)
     {
         // A host without authentication services has no scheme either.
-        if (context.RequestServices.GetService<IAuthenticationSchemeProvider>() is not { } schemes || await schemes.GetSchemeAsync(SchemeName) is null)
+        if (context.RequestServices.GetService<IAuthenticationSchemeProvider>() is not { } schemes || await schemes.GetSchemeAsync(SchemeName) is null
+            || !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return SmsWebhookToken.Refused;
+        }
+
+        // The handler reads the same cached metadata; fetching it first tells an outage (Event Grid should redeliver) from a bad token.
+        var jwt = context.RequestServices.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(SchemeName);
+        try
+        {
+            await jwt.ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            SmsLog.InboundTokenKeysUnavailable(logger, e);
+            return SmsWebhookToken.Unavailable;
         }
 
         var result = await context.AuthenticateAsync(SchemeName);
-        if (result.None)
-        {
-            return false;
-        }
-
         if (!result.Succeeded)
         {
             SmsLog.InboundTokenRejected(logger, result.Failure?.Message ?? "not authenticated");
-            return false;
+            return SmsWebhookToken.Refused;
         }
 
         var user = result.Principal;
         if (!user.IsInRole(EventGridRole))
         {
             SmsLog.InboundTokenRejected(logger, $"no {EventGridRole} role");
-            return false;
+            return SmsWebhookToken.Refused;
         }
 
         var appId = CallerAppId(user);
         if (entra.AllowedAppIds.Count > 0 && !entra.AllowedAppIds.Contains(appId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             SmsLog.InboundTokenRejected(logger, $"caller app {appId ?? "(none)"} not allowed");
-            return false;
+            return SmsWebhookToken.Refused;
         }
 
-        return true;
+        return SmsWebhookToken.Accepted;
     }
 
     private static string? CallerAppId(ClaimsPrincipal user) => user.FindFirst("azp")?.Value ?? user.FindFirst("appid")?.Value;
+}
+
+/// <summary>What the webhook's bearer token check found.</summary>
+internal enum SmsWebhookToken
+{
+    /// <summary>No acceptable token: <c>401</c> unless the secret is right.</summary>
+    Refused,
+
+    /// <summary>A valid Event Grid token.</summary>
+    Accepted,
+
+    /// <summary>The authority's signing keys could not be fetched: <c>503</c>, so Event Grid redelivers.</summary>
+    Unavailable,
 }

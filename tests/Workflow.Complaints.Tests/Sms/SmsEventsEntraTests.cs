@@ -133,6 +133,28 @@ public sealed class SmsEventsEntraTests(SmsStorageFixture storage) : IAsyncLifet
         Assert.Single(_host.Reports.Reports);
     }
 
+    [Fact]
+    public async Task Post_AuthorityUnreachable_ServiceUnavailableSoEventGridRedelivers()
+    {
+        var token = _issuer.Token(Audience, EventGridAppId, EventGridRoles, InAnHour);
+        var authority = _issuer.Authority;
+        await _issuer.DisposeAsync();
+        await using var host = await SmsWebhookHost.StartAsync(
+            storage.NewTables(),
+            new Dictionary<string, string?> { ["Sms:Inbound:Entra:Authority"] = authority, ["Sms:Inbound:Entra:Audience"] = Audience },
+            services => services.Configure<JwtBearerOptions>(SmsWebhookAuthentication.SchemeName, o => o.RequireHttpsMetadata = false));
+        using var request = new HttpRequestMessage(HttpMethod.Post, SmsEventsEndpoints.Route)
+        {
+            Content = new StringContent(SmsEventPayloads.EventGrid(Delivery, SmsEventPayloads.DeliveryReport("8613812345678", "Delivered", "C-1")), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await host.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Empty(host.Reports.Reports);
+    }
+
     [Theory]
     [InlineData("https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0", null, "set together")]
     [InlineData(null, "api://complaints-sms-webhook", "set together")]
