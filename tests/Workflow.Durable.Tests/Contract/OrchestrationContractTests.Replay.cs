@@ -233,7 +233,14 @@ public abstract partial class OrchestrationContractTests
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Guids");
         await WaitForHistoryAsync(host, id, h => h.OfType<OrchestratorCompletedEvent>().Any());
+        // A storage backend writes the queryable instance row just after the history; wait for it too.
         var waiting = await host.Client.GetInstanceAsync(id, true);
+        for (var deadline = DateTime.UtcNow + Patience; waiting?.SerializedCustomStatus is null && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(20);
+            waiting = await host.Client.GetInstanceAsync(id, true);
+        }
+
         var statusGuid = waiting!.ReadCustomStatusAs<System.Text.Json.JsonElement>().GetProperty("first").GetGuid();
         await host.Client.RaiseEventAsync(id, "Go", "now");
         var done = await CompletionAsync(host, id);

@@ -111,9 +111,10 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             _faults.OnStep(FaultPoint.AfterMessagesSent, id);
-            await Task.WhenAll(token.Messages.Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
+            var consumed = WithLatestReceipts(id, token.Messages);
+            await Task.WhenAll(consumed.Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
             _faults.OnStep(FaultPoint.AfterMessagesDeleted, id);
-            Unlock(id, token.Messages, requeueAfter: null);
+            Unlock(id, consumed, requeueAfter: null);
         }
         catch (SimulatedCrashException)
         {
@@ -311,6 +312,26 @@ public sealed partial class AzureStorageOrchestrationBackend
         snapshot.InstanceRowCurrent = false;
         await _instances.UpsertAsync(state, snapshot.KnownBlobs, cancellationToken).ConfigureAwait(false);
         snapshot.InstanceRowCurrent = ReferenceEquals(snapshot.State, state);
+    }
+
+    /// <summary>
+    /// The consumed messages, each queue message with the receipt of the copy the inbox holds now: when a
+    /// commit outlasts the visibility timeout, the reader receives the message again (a new receipt) and
+    /// replaces the held copy; that copy was consumed by this turn too and is deleted with its receipt.
+    /// </summary>
+    private List<InboxMessage> WithLatestReceipts(string instanceId, IReadOnlyList<InboxMessage> consumed)
+    {
+        lock (_gate)
+        {
+            if (!_inboxes.TryGetValue(instanceId, out var inbox))
+            {
+                return [.. consumed];
+            }
+
+            return [.. consumed.Select(m => m.Queue is { } q
+                ? inbox.Messages.FirstOrDefault(held => held.Queue is { } h && h.Partition == q.Partition && h.MessageId == q.MessageId) ?? m
+                : m)];
+        }
     }
 
     private async Task DeleteConsumedAsync(InboxMessage message, CancellationToken cancellationToken)
