@@ -69,8 +69,14 @@ internal sealed class OrchestrationTurn
         var nextExecutionId = awaitingNext ? MessageIds.DerivedExecutionId(MessageIds.ContinueAsNew(_item.InstanceId, started!.ExecutionId)) : null;
         var keptForNext = new List<HistoryEvent>();
 
+        var consumedAhead = new HashSet<string>(StringComparer.Ordinal);
         foreach (var message in _item.NewMessages)
         {
+            if (consumedAhead.Contains(message.MessageId))
+            {
+                continue;
+            }
+
             if (!applied.Add(message.MessageId))
             {
                 sawDuplicate = true;
@@ -93,10 +99,14 @@ internal sealed class OrchestrationTurn
 
                 // A new execution: the history so far (a finished execution, or events that arrived
                 // before the first start) is replaced; events received before the start are kept.
+                // A continuation first gets the events its predecessor carried over, then those raised since.
                 var early = started is null
                     ? pastEvents.OfType<EventRaisedEvent>().Concat(fresh.OfType<EventRaisedEvent>()).ToList()
                     : awaitingNext && start.ExecutionId == nextExecutionId
-                        ? pastEvents.SkipWhile(h => h is not ExecutionCompletedEvent).OfType<EventRaisedEvent>().Concat(keptForNext.OfType<EventRaisedEvent>()).ToList()
+                        ? CarriedFirst(
+                            pastEvents.SkipWhile(h => h is not ExecutionCompletedEvent).OfType<EventRaisedEvent>().Concat(keptForNext.OfType<EventRaisedEvent>()),
+                            TakeCarried(started.ExecutionId, applied, consumedAhead),
+                            started.ExecutionId)
                         : [];
                 started = start;
                 newExecution = true;
@@ -174,6 +184,46 @@ internal sealed class OrchestrationTurn
         var newEvents = new List<HistoryEvent>(fresh.Count + 4) { new OrchestratorStartedEvent { Timestamp = _now } };
         newEvents.AddRange(fresh);
         return Replay(started, pastEvents, newEvents, newExecution, sawDuplicate);
+    }
+
+    /// <summary>
+    /// The carried-over events of <paramref name="previousExecutionId"/> that arrived in this work item
+    /// (they travel with the continuation's start), marked applied so the loop does not meet them again.
+    /// </summary>
+    private List<EventRaisedEvent> TakeCarried(string previousExecutionId, HashSet<string> applied, HashSet<string> consumedAhead)
+    {
+        var carried = new List<EventRaisedEvent>();
+        foreach (var message in _item.NewMessages)
+        {
+            if (message.Event is EventRaisedEvent raised && CarriedIndex(message.MessageId, previousExecutionId) >= 0 &&
+                !consumedAhead.Contains(message.MessageId) && applied.Add(message.MessageId))
+            {
+                consumedAhead.Add(message.MessageId);
+                carried.Add(raised with { MessageId = message.MessageId, Timestamp = _now });
+            }
+        }
+
+        return carried;
+    }
+
+    /// <summary>Orders a continuation's early events: carried-over ones by their index, then the others in arrival order.</summary>
+    private List<EventRaisedEvent> CarriedFirst(IEnumerable<EventRaisedEvent> kept, List<EventRaisedEvent> carriedNow, string previousExecutionId)
+    {
+        var all = kept.Concat(carriedNow).ToList();
+        var carried = all.Where(e => e.MessageId is { } id && CarriedIndex(id, previousExecutionId) >= 0)
+            .OrderBy(e => CarriedIndex(e.MessageId!, previousExecutionId));
+        var since = all.Where(e => e.MessageId is not { } id || CarriedIndex(id, previousExecutionId) < 0);
+        return [.. carried, .. since];
+    }
+
+    /// <summary>The index of a carried-over event's message id for <paramref name="previousExecutionId"/>, or -1.</summary>
+    private int CarriedIndex(string messageId, string previousExecutionId)
+    {
+        var prefix = MessageIds.CarriedEvent(_item.InstanceId, previousExecutionId, 0)[..^1];
+        return messageId.StartsWith(prefix, StringComparison.Ordinal) &&
+            int.TryParse(messageId.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : -1;
     }
 
     private OrchestrationCommit Replay(ExecutionStartedEvent started, IReadOnlyList<HistoryEvent> past, List<HistoryEvent> newEvents, bool newExecution, bool resendOutstanding)

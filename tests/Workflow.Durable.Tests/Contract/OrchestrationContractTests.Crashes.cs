@@ -35,18 +35,14 @@ public abstract partial class OrchestrationContractTests
     [Fact]
     public async Task Crashes_RandomSchedules_EveryInstanceCompletesOnceWithoutDuplicateHistory()
     {
-        if (KnownGap(nameof(Crashes_RandomSchedules_EveryInstanceCompletesOnceWithoutDuplicateHistory)) is { } gap)
-        {
-            Assert.Skip(gap);
-        }
-
         for (var seed = 1; seed <= CrashScheduleCount; seed++)
         {
             var faults = new RandomFaults(seed, probability: 0.08, budget: 6);
             var runs = new ConcurrentDictionary<string, int>();
+            DurableTestHost? host = null;
             try
             {
-                await using var host = await StartAsync(r => CrashWorkflow(r, runs), faults: faults, lockTimeout: CrashLockTimeout, concurrency: 2);
+                host = await StartAsync(r => CrashWorkflow(r, runs), faults: faults, lockTimeout: CrashLockTimeout, concurrency: 2);
                 var ids = new List<string>();
                 for (var i = 0; i < 3; i++)
                 {
@@ -69,11 +65,24 @@ public abstract partial class OrchestrationContractTests
                 }
 
                 Assert.Empty(PoisonOf(host.Backend));
+
+                // A schedule that passed leaves nothing behind, so the next ones run on an uncluttered store.
+                await host.DisposeAsync();
+                var backend = host.Backend;
+                host = null;
+                await backend.DeleteAsync();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 throw new Xunit.Sdk.XunitException(
                     $"Crash schedule with seed {seed} failed after {faults.Crashes} crashes at [{string.Join(", ", faults.PointsHit)}]: {ex}");
+            }
+            finally
+            {
+                if (host is not null)
+                {
+                    await host.DisposeAsync();
+                }
             }
         }
     }

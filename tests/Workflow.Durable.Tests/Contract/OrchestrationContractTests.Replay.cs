@@ -145,11 +145,6 @@ public abstract partial class OrchestrationContractTests
     [Fact]
     public async Task ContinueAsNew_PreservingEvents_DeliversUnprocessedEventsToTheNextExecution()
     {
-        if (KnownGap(nameof(ContinueAsNew_PreservingEvents_DeliversUnprocessedEventsToTheNextExecution)) is { } gap)
-        {
-            Assert.Skip(gap);
-        }
-
         await using var host = await StartAsync(r => r.AddOrchestratorFunc<int, int>("Counter", async (ctx, total) =>
         {
             var add = await ctx.WaitForExternalEvent<int>("Add");

@@ -19,12 +19,6 @@ public abstract partial class OrchestrationContractTests
     /// <summary>The backend kind under test.</summary>
     protected abstract IBackendFactory Factory { get; }
 
-    /// <summary>
-    /// A contract behaviour the backend under test is known not to meet yet, with the reason; null when it
-    /// meets it. Every gap is an open defect, reported as a skipped test so it stays visible.
-    /// </summary>
-    protected virtual string? KnownGap(string testName) => null;
-
     private static CancellationToken Timeout() => new CancellationTokenSource(Patience).Token;
 
     private async Task<DurableTestHost> StartAsync(

@@ -138,7 +138,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (_owned.TryGetValue(local.Partition, out var owner) && !owner.Releasing)
             {
                 // Committed with the instance's next turn; until then only this process holds it.
-                AddToInbox(local.Partition, new InboxMessage(result, null, null));
+                AddToInbox(local.Partition, [new InboxMessage(result, null, null)]);
                 inMemory = true;
             }
             else
@@ -219,7 +219,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         TaskMessage message;
         try
         {
-            message = await QueueEnvelope.DecodeAsync(received.MessageText, _payloads, cancellationToken).ConfigureAwait(false);
+            var decoded = await QueueEnvelope.DecodeAsync(received.MessageText, _payloads, cancellationToken).ConfigureAwait(false);
+            message = decoded.Count == 1 ? decoded[0] : throw new FormatException("An activity request carries more than one message.");
             message = message with { DequeueCount = (int)Math.Max(0, received.DequeueCount - 1) };
             return new ActivityWorkItem(message) { LockToken = new ActivityLock(received.MessageId, received.PopReceipt) };
         }

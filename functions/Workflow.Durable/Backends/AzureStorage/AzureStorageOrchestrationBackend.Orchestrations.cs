@@ -112,7 +112,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             _faults.OnStep(FaultPoint.AfterMessagesSent, id);
             var consumed = WithLatestReceipts(id, token.Messages);
-            await Task.WhenAll(consumed.Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(DistinctSources(consumed).Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
             _faults.OnStep(FaultPoint.AfterMessagesDeleted, id);
             Unlock(id, consumed, requeueAfter: null);
         }
@@ -160,7 +160,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         // with each delivery, and past MaxDequeueCount the receiver moves them to the poison queue.
         Unlock(workItem.InstanceId, token.Messages, requeueAfter: null);
         var error = failure.GetType().FullName + ": " + failure.Message;
-        await Task.WhenAll(token.Messages.Select(async m =>
+        await Task.WhenAll(DistinctSources(token.Messages).Select(async m =>
         {
             if (m.Queue is { } q)
             {
@@ -182,6 +182,10 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
         })).ConfigureAwait(false);
     }
+
+    /// <summary>One entry per queue message: a queue message may carry several task messages.</summary>
+    private static IEnumerable<InboxMessage> DistinctSources(IReadOnlyList<InboxMessage> messages) =>
+        messages.DistinctBy(m => m.Queue is { } q ? (object)q.MessageId : m);
 
     /// <summary>
     /// The instance's snapshot: cached from the last turn, or taken for a brand-new instance without
@@ -213,8 +217,15 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
         else if (snapshot.State is { } state)
         {
-            // The previous owner may have died between its commit and the instance row's write.
-            await WriteInstanceRowAsync(snapshot, state, cancellationToken).ConfigureAwait(false);
+            // A previous owner may have committed a turn that sends nothing (an instance's last turn) and died
+            // before updating the instance row: clients read that row, so bring it up to the history's state.
+            var row = await _instances.RepairAsync(state, snapshot.KnownBlobs, cancellationToken).ConfigureAwait(false);
+            if (row == InstanceRowRepair.Repaired)
+            {
+                Logs.InstanceRowRepaired(_logger, instanceId, state.RuntimeStatus.ToString());
+            }
+
+            snapshot.InstanceRowCurrent = row != InstanceRowRepair.LeftAlone;
         }
 
         RunOutstandingActivities(snapshot);
@@ -267,6 +278,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         var partition = _storage.PartitionOf(snapshot.InstanceId);
         var local = _owned.TryGetValue(partition, out var owner) && !owner.Releasing;
         var timers = new List<TaskMessage>();
+        var toInstances = new List<TaskMessage>();
         foreach (var item in outbox)
         {
             switch (item.Kind)
@@ -278,7 +290,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                     work.Add(SendActivityAsync(item.Message!, cancellationToken));
                     break;
                 case OutboxKind.Orchestrator:
-                    work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
+                    toInstances.Add(item.Message!);
                     break;
                 case OutboxKind.Timer:
                     // The owner writes its own timer rows (batched below); if the partition has moved, the queue
@@ -289,7 +301,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                     }
                     else
                     {
-                        work.Add(SendControlMessageAsync(item.Message!, cancellationToken));
+                        toInstances.Add(item.Message!);
                     }
 
                     break;
@@ -297,6 +309,12 @@ public sealed partial class AzureStorageOrchestrationBackend
                     work.Add(CancelTimerAsync(snapshot.InstanceId, item.TimerId, cancellationToken));
                     break;
             }
+        }
+
+        // What the turn sends to one instance goes as one queue message, in order (see QueueEnvelope).
+        foreach (var group in toInstances.GroupBy(m => m.InstanceId, StringComparer.Ordinal))
+        {
+            work.Add(SendControlMessagesAsync([.. group], cancellationToken));
         }
 
         if (timers.Count > 0)
@@ -347,31 +365,42 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
-    private void AddToInbox(int partition, InboxMessage message)
+    /// <summary>Holds the messages of one queue message (or one fired timer) for their instance and offers it to the workers.</summary>
+    private void AddToInbox(int partition, List<InboxMessage> messages)
     {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var instanceId = messages[0].Message.InstanceId;
         lock (_gate)
         {
-            if (!_inboxes.TryGetValue(message.Message.InstanceId, out var inbox))
+            if (!_inboxes.TryGetValue(instanceId, out var inbox))
             {
                 inbox = new InstanceInbox(partition);
-                _inboxes[message.Message.InstanceId] = inbox;
+                _inboxes[instanceId] = inbox;
             }
 
-            // A message received again (its visibility ran out while held) replaces the held copy.
-            var existing = message.Queue is null ? -1 : inbox.Messages.FindIndex(m => m.Queue?.MessageId == message.Queue.MessageId);
+            // A queue message received again (its visibility ran out while held) replaces the held copy: only
+            // the newest receipt can delete it. A work item holding the old copy fails to delete it, and the new
+            // copy is offered again and discarded as a duplicate.
+            var queueId = messages[0].Queue?.MessageId;
+            var existing = queueId is null ? -1 : inbox.Messages.FindIndex(m => m.Queue?.MessageId == queueId);
             if (existing >= 0)
             {
-                inbox.Messages[existing] = message;
+                inbox.Messages.RemoveAll(m => m.Queue?.MessageId == queueId);
+                inbox.Messages.InsertRange(Math.Min(existing, inbox.Messages.Count), messages);
             }
             else
             {
-                inbox.Messages.Add(message);
+                inbox.Messages.AddRange(messages);
             }
 
             if (!inbox.Locked && !inbox.Queued)
             {
                 inbox.Queued = true;
-                _ready.Writer.TryWrite(message.Message.InstanceId);
+                _ready.Writer.TryWrite(instanceId);
             }
         }
     }
@@ -470,10 +499,14 @@ public sealed partial class AzureStorageOrchestrationBackend
         return held;
     }
 
-    private async Task SendControlMessageAsync(TaskMessage message, CancellationToken cancellationToken)
+    private Task SendControlMessageAsync(TaskMessage message, CancellationToken cancellationToken) =>
+        SendControlMessagesAsync([message], cancellationToken);
+
+    /// <summary>Sends messages for one instance to its control queue as one queue message.</summary>
+    private async Task SendControlMessagesAsync(IReadOnlyList<TaskMessage> messages, CancellationToken cancellationToken)
     {
-        var text = await QueueEnvelope.EncodeAsync(message, _payloads, cancellationToken).ConfigureAwait(false);
-        var partition = _storage.PartitionOf(message.InstanceId);
+        var text = await QueueEnvelope.EncodeAsync(messages, _payloads, cancellationToken).ConfigureAwait(false);
+        var partition = _storage.PartitionOf(messages[0].InstanceId);
         Statistics.Count(StorageOperation.QueueSend);
         await _storage.ControlQueues[partition].SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
         if (_owned.TryGetValue(partition, out var owned))

@@ -258,10 +258,10 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
-        Backend.TaskMessage message;
+        IReadOnlyList<Backend.TaskMessage> messages;
         try
         {
-            message = await QueueEnvelope.DecodeAsync(received.MessageText, _payloads, cancellationToken).ConfigureAwait(false);
+            messages = await QueueEnvelope.DecodeAsync(received.MessageText, _payloads, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or RequestFailedException or NotSupportedException)
         {
@@ -270,16 +270,35 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
-        message = message with { DequeueCount = (int)Math.Max(0, received.DequeueCount - 1) };
-        if (message.DeliverAt is { } due && due > _options.TimeProvider.GetUtcNow().UtcDateTime)
+        var deliveries = (int)Math.Max(0, received.DequeueCount - 1);
+        var now = _options.TimeProvider.GetUtcNow().UtcDateTime;
+        var due = new List<InboxMessage>(messages.Count);
+        var future = new List<Backend.TaskMessage>();
+        foreach (var message in messages)
         {
-            // A future message becomes a timer row of its partition, then leaves the queue.
-            await StoreTimerAsync(partition.Index, message, cancellationToken).ConfigureAwait(false);
+            if (message.DeliverAt is { } at && at > now)
+            {
+                future.Add(message);
+            }
+            else
+            {
+                due.Add(new InboxMessage(message with { DequeueCount = deliveries }, handle, null));
+            }
+        }
+
+        if (future.Count > 0)
+        {
+            // Future messages become timer rows of their partition; the queue message leaves once the rest is applied.
+            await StoreTimersAsync(partition.Index, future, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (due.Count == 0)
+        {
             await DeleteQueueMessageAsync(handle, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        AddToInbox(partition.Index, new InboxMessage(message, handle, null));
+        AddToInbox(partition.Index, due);
     }
 
     private async Task PoisonAsync(Azure.Storage.Queues.QueueClient queue, QueueMessage received, string instanceId, CancellationToken cancellationToken)

@@ -210,7 +210,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 if (_owned.ContainsKey(timer.Partition))
                 {
-                    AddToInbox(timer.Partition, new InboxMessage(timer.Message, null, timer));
+                    AddToInbox(timer.Partition, [new InboxMessage(timer.Message, null, timer)]);
                 }
             }
 

@@ -52,6 +52,64 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads, St
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Brings the instance row up to the state the history's sentinel holds, when a crash between the history
+    /// commit and the row's upsert left it behind. The write is conditional on the row read here (its ETag),
+    /// so a concurrent client create or a newer upsert wins; a pending row of another execution is a client's
+    /// re-creation waiting for its start and is left alone.
+    /// </summary>
+    public async Task<InstanceRowRepair> RepairAsync(OrchestrationState state, ISet<string>? knownBlobs, CancellationToken cancellationToken)
+    {
+        var row = await GetEntityAsync(state.InstanceId, cancellationToken).ConfigureAwait(false);
+        if (row is not null && !IsBehind(row, state))
+        {
+            return ShowsSame(row, state) ? InstanceRowRepair.Current : InstanceRowRepair.LeftAlone;
+        }
+
+        var entity = await ToEntityAsync(state, knownBlobs, cancellationToken).ConfigureAwait(false);
+        statistics.Count(StorageOperation.TableWrite);
+        try
+        {
+            if (row is null)
+            {
+                await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+
+            return InstanceRowRepair.Repaired;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return InstanceRowRepair.LeftAlone; // someone wrote the row since: theirs is at least as new
+        }
+    }
+
+    private static bool ShowsSame(TableEntity row, OrchestrationState state) =>
+        ParseStatus(row) == state.RuntimeStatus && (row.GetString("ExecutionId") ?? string.Empty) == state.ExecutionId &&
+        row.GetDateTimeOffset("LastUpdatedTime")?.UtcDateTime == Utc(state.LastUpdatedAt).UtcDateTime;
+
+    /// <summary>Whether an instance row shows an older state of the same instance than <paramref name="state"/>.</summary>
+    internal static bool IsBehind(TableEntity row, OrchestrationState state)
+    {
+        var status = ParseStatus(row);
+        var executionId = row.GetString("ExecutionId") ?? string.Empty;
+        var updated = row.GetDateTimeOffset("LastUpdatedTime")?.UtcDateTime ?? default;
+        if (status == OrchestrationRuntimeStatus.Pending && executionId != state.ExecutionId)
+        {
+            return false;
+        }
+
+        if (updated > Utc(state.LastUpdatedAt).UtcDateTime)
+        {
+            return false;
+        }
+
+        return status != state.RuntimeStatus || executionId != state.ExecutionId || updated < Utc(state.LastUpdatedAt).UtcDateTime;
+    }
+
     public async Task<TableEntity?> GetEntityAsync(string instanceId, CancellationToken cancellationToken)
     {
         statistics.Count(StorageOperation.TableRead);
@@ -199,4 +257,17 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads, St
 
     private static DateTimeOffset Utc(DateTime value) =>
         new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
+}
+
+/// <summary>What <see cref="InstanceStore.RepairAsync"/> found.</summary>
+internal enum InstanceRowRepair
+{
+    /// <summary>The row already showed the state.</summary>
+    Current,
+
+    /// <summary>The row was behind and now shows the state.</summary>
+    Repaired,
+
+    /// <summary>The row shows something newer (a client's re-creation, a concurrent write): left as it is.</summary>
+    LeftAlone,
 }

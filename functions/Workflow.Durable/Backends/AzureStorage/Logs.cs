@@ -22,4 +22,7 @@ internal static partial class Logs
 
     [LoggerMessage(4005, LogLevel.Warning, "Instance {InstanceId}: the turn was committed but sending its messages failed; they are sent again on the next load.")]
     public static partial void OutboxSendFailed(ILogger logger, string instanceId, Exception exception);
+
+    [LoggerMessage(4006, LogLevel.Warning, "Instance {InstanceId}: its row was behind its history (a crash after a commit); repaired to {RuntimeStatus}.")]
+    public static partial void InstanceRowRepaired(ILogger logger, string instanceId, string runtimeStatus);
 }

@@ -15,19 +15,6 @@ public sealed class AzureStorageContractTests(AzuriteFixture azurite) : Orchestr
         int.TryParse(Environment.GetEnvironmentVariable("WORKFLOW_AZURE_CRASH_SCHEDULES"), out var n) ? n : 200;
 
     /// <inheritdoc/>
-    protected override string? KnownGap(string testName) => testName switch
-    {
-        nameof(ContinueAsNew_PreservingEvents_DeliversUnprocessedEventsToTheNextExecution) =>
-            "Open defect (issue 4): on Azure Storage, external events carried into a continued-as-new execution are lost when " +
-            "they arrive out of order with the new execution's start message; the second continuation waits forever.",
-        nameof(Crashes_RandomSchedules_EveryInstanceCompletesOnceWithoutDuplicateHistory) =>
-            "Open defect (issue 4): on Azure Storage a randomized schedule can leave an instance unfinished (seed 37 after " +
-            "crashes at OrchestrationLocked, BeforeCommit, AfterMessagesSent and AfterCommit; reproduce with " +
-            "WORKFLOW_AZURE_CRASH_SCHEDULES=37 and this test un-skipped). One crash at each point passes.",
-        _ => null,
-    };
-
-    /// <inheritdoc/>
     protected override TimeSpan CrashLockTimeout => TimeSpan.FromSeconds(1);
 
     private sealed class AzureStorageFactory(AzuriteFixture azurite) : IBackendFactory

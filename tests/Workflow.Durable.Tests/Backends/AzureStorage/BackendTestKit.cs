@@ -16,8 +16,10 @@ internal static class BackendTestKit
         {
             ConnectionString = connectionString,
             TaskHubName = hub,
-            ControlMessageVisibilityTimeout = TimeSpan.FromSeconds(2),
-            ActivityVisibilityTimeout = TimeSpan.FromSeconds(2),
+            // Long enough that a loaded machine never redelivers a message a test still holds; tests that
+            // crash a host on purpose shorten it with ShortVisibility.
+            ControlMessageVisibilityTimeout = TimeSpan.FromSeconds(20),
+            ActivityVisibilityTimeout = TimeSpan.FromSeconds(20),
             RetryBackoff = TimeSpan.Zero,
             MaxPollingInterval = TimeSpan.FromMilliseconds(200),
             LeaseDuration = TimeSpan.FromSeconds(3),
@@ -33,6 +35,13 @@ internal static class BackendTestKit
         }
 
         return backend;
+    }
+
+    /// <summary>Messages a crashed host held reappear after two seconds, so crash tests run quickly.</summary>
+    public static void ShortVisibility(AzureStorageBackendOptions options)
+    {
+        options.ControlMessageVisibilityTimeout = TimeSpan.FromSeconds(2);
+        options.ActivityVisibilityTimeout = TimeSpan.FromSeconds(2);
     }
 
     public static TaskMessage StartMessage(string instanceId, string? input = "\"in\"", string executionId = "e1", DateTime? deliverAt = null) =>

@@ -18,7 +18,11 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     public async Task CompleteOrchestrationWorkItem_CrashAtPoint_TurnCommittedOnceAndActivitySent(FaultPoint point)
     {
         var crash = new CrashOnce(point);
-        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o => o.FaultInjector = crash);
+        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o =>
+        {
+            ShortVisibility(o);
+            o.FaultInjector = crash;
+        });
         var now = DateTime.UtcNow;
         await backend.CreateInstanceAsync(StartMessage("i1"), TestContext.Current.CancellationToken);
 
@@ -86,7 +90,11 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
     public async Task CompleteActivityWorkItem_CrashAtPoint_RequestRedelivered(FaultPoint point)
     {
         var crash = new CrashOnce(point);
-        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o => o.FaultInjector = crash);
+        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o =>
+        {
+            ShortVisibility(o);
+            o.FaultInjector = crash;
+        });
         var now = DateTime.UtcNow;
         await backend.CreateInstanceAsync(StartMessage("a"), TestContext.Current.CancellationToken);
         var first = await LockAsync(backend, Wait);

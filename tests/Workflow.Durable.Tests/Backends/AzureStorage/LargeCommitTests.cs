@@ -44,7 +44,11 @@ public sealed class LargeCommitTests(AzuriteFixture azurite)
     public async Task CompleteOrchestrationWorkItem_CrashBetweenParts_NothingVisibleAndRetrySucceeds()
     {
         var crash = new CrashOnce(FaultPoint.CommitPartlyWritten);
-        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o => o.FaultInjector = crash);
+        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o =>
+        {
+            ShortVisibility(o);
+            o.FaultInjector = crash;
+        });
         await backend.CreateInstanceAsync(StartMessage("part"), TestContext.Current.CancellationToken);
         var item = await LockAsync(backend, Wait);
 

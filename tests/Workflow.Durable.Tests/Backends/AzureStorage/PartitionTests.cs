@@ -11,7 +11,11 @@ public sealed class PartitionTests(AzuriteFixture azurite)
     public async Task StartAsync_TwoHosts_SplitPartitionsAndStoppedHostsAreTakenOver()
     {
         var hub = NewHubName();
-        await using var a = await StartBackendAsync(azurite.ConnectionString, hub, o => o.WorkerId = "host-a");
+        await using var a = await StartBackendAsync(azurite.ConnectionString, hub, o =>
+        {
+            ShortVisibility(o);
+            o.WorkerId = "host-a";
+        });
         Assert.Equal(4, a.OwnedPartitions.Count);
         await using var b = await StartBackendAsync(azurite.ConnectionString, hub, o => o.WorkerId = "host-b");
 
@@ -26,7 +30,11 @@ public sealed class PartitionTests(AzuriteFixture azurite)
     public async Task Host_Killed_LeasesExpireAndMessagesReachNewOwner()
     {
         var hub = NewHubName();
-        var a = await StartBackendAsync(azurite.ConnectionString, hub, o => o.WorkerId = "host-a");
+        var a = await StartBackendAsync(azurite.ConnectionString, hub, o =>
+        {
+            ShortVisibility(o);
+            o.WorkerId = "host-a";
+        });
         await a.CreateInstanceAsync(StartMessage("k1"), TestContext.Current.CancellationToken);
         var item = await LockAsync(a, Wait);
         Assert.NotNull(item);
