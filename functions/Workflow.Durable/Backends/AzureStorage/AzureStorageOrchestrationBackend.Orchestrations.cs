@@ -215,7 +215,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             await SendOutboxAsync(snapshot, [.. snapshot.UnsentOutbox], writeInstanceRow: true, cancellationToken).ConfigureAwait(false);
             await _history.ClearOutboxAsync(snapshot, cancellationToken).ConfigureAwait(false);
         }
-        else if (snapshot.State is { } state)
+        else if (snapshot.State is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } state)
         {
             // A previous owner may have committed a turn that sends nothing (an instance's last turn) and died
             // before updating the instance row: clients read that row, so bring it up to the history's state.
@@ -263,8 +263,10 @@ public sealed partial class AzureStorageOrchestrationBackend
     private async Task SendOutboxAsync(InstanceSnapshot snapshot, IReadOnlyList<OutboxItem> outbox, bool writeInstanceRow, CancellationToken cancellationToken)
     {
         var work = new List<Task>();
-        if (writeInstanceRow && snapshot.State is { } state)
+        if (writeInstanceRow && snapshot.State is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } state)
         {
+            // A pending row is the client's (written when it created the instance); a turn that only kept
+            // early events for an instance not started yet must not replace its name, input or start time.
             work.Add(WriteInstanceRowAsync(snapshot, state, cancellationToken));
         }
 

@@ -121,16 +121,20 @@ internal static class BackendTestKit
     }
 }
 
-/// <summary>Crashes once at one fault point.</summary>
-internal sealed class CrashOnce(FaultPoint point) : IFaultInjector
+/// <summary>Crashes once at one fault point, the first time it is reached while armed.</summary>
+internal sealed class CrashOnce(FaultPoint point, bool armed = true) : IFaultInjector
 {
     private int _fired;
+    private volatile bool _armed = armed;
 
     public bool Fired => Volatile.Read(ref _fired) == 1;
 
+    /// <summary>From now on the next time the point is reached it crashes.</summary>
+    public void Arm() => _armed = true;
+
     public void OnStep(FaultPoint point1, string instanceId)
     {
-        if (point1 == point && Interlocked.Exchange(ref _fired, 1) == 0)
+        if (_armed && point1 == point && Interlocked.Exchange(ref _fired, 1) == 0)
         {
             throw new SimulatedCrashException(point1, instanceId);
         }

@@ -122,4 +122,37 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         Assert.All(item.NewMessages, m => Assert.IsType<TaskCompletedEvent>(m.Event));
         Assert.Single(item.NewMessages.Select(m => m.MessageId).Distinct());
     }
+
+    [Fact]
+    public async Task LastTurn_CrashAfterHistoryCommitBeforeInstanceRow_NextLoadRepairsTheRow()
+    {
+        var crash = new CrashOnce(FaultPoint.AfterCommit, armed: false);
+        await using var backend = await StartBackendAsync(azurite.ConnectionString, NewHubName(), o =>
+        {
+            ShortVisibility(o);
+            o.FaultInjector = crash;
+        });
+        await backend.CreateInstanceAsync(StartMessage("r1"), TestContext.Current.CancellationToken);
+        var first = await LockAsync(backend, Wait);
+        await backend.CompleteOrchestrationWorkItemAsync(first!, FirstTurn(first!, DateTime.UtcNow), TestContext.Current.CancellationToken);
+        var activity = await LockActivityAsync(backend, Wait);
+        await backend.CompleteActivityWorkItemAsync(activity!, ActivityResult(activity!, "7"), TestContext.Current.CancellationToken);
+        var last = await LockAsync(backend, Wait);
+
+        // The last turn sends nothing; the process dies between the history commit and the instance row.
+        crash.Arm();
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => backend.CompleteOrchestrationWorkItemAsync(last!, FinalTurn(last!, DateTime.UtcNow, "\"done\""), TestContext.Current.CancellationToken));
+        Assert.Single((await backend.GetHistoryAsync("r1", TestContext.Current.CancellationToken)).OfType<ExecutionCompletedEvent>());
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await backend.GetInstanceAsync("r1", false, TestContext.Current.CancellationToken))!.RuntimeStatus);
+
+        // The result message comes back; loading the instance for it repairs the row before the turn runs.
+        var again = await LockAsync(backend, Wait);
+        Assert.NotNull(again);
+        var repaired = await backend.GetInstanceAsync("r1", true, TestContext.Current.CancellationToken);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, repaired!.RuntimeStatus);
+        Assert.Equal("\"done\"", repaired.Output);
+        Assert.All(again.NewMessages, m => Assert.Contains(again.History, h => h.MessageId == m.MessageId));
+        await backend.CompleteOrchestrationWorkItemAsync(again, new OrchestrationCommit { NewEvents = [], State = again.State! }, TestContext.Current.CancellationToken);
+        Assert.Single((await backend.GetHistoryAsync("r1", TestContext.Current.CancellationToken)).OfType<ExecutionCompletedEvent>());
+    }
 }
