@@ -64,6 +64,14 @@ public sealed class OrchestrationCommit
 
     /// <summary>Timers of this instance that were cancelled and must not fire.</summary>
     public IReadOnlyList<int> CancelledTimerIds { get; init; } = [];
+
+    /// <summary>
+    /// The ids of the messages above that earlier turns already produced and this one sends again,
+    /// because a duplicate message suggested an earlier attempt may have stopped between its commit and
+    /// its sends. A backend that guarantees every committed turn's messages are sent (an outbox it
+    /// replays on load) may leave them out; sending them is always safe, receivers discard copies.
+    /// </summary>
+    public IReadOnlyCollection<string> ResentMessageIds { get; init; } = [];
 }
 
 /// <summary>An activity work item: one activity request, locked for this worker.</summary>

@@ -171,13 +171,17 @@ internal sealed class OrchestrationTurn
         if (fresh.Count == 0)
         {
             // Only duplicates or stale messages: nothing to replay, but outstanding messages are re-sent.
+            var activities = sawDuplicate ? OutstandingActivities(history, started) : [];
+            var timers = sawDuplicate ? OutstandingTimers(history, started) : [];
+            var outbound = sawDuplicate ? OutstandingOrchestratorMessages(history, started) : [];
             return new OrchestrationCommit
             {
                 NewEvents = keptForNext,
                 State = keptForNext.Count > 0 ? state! with { LastUpdatedAt = _now } : state!,
-                ActivityMessages = sawDuplicate ? OutstandingActivities(history, started) : [],
-                TimerMessages = sawDuplicate ? OutstandingTimers(history, started) : [],
-                OrchestratorMessages = sawDuplicate ? OutstandingOrchestratorMessages(history, started) : [],
+                ActivityMessages = activities,
+                TimerMessages = timers,
+                OrchestratorMessages = outbound,
+                ResentMessageIds = [.. activities.Concat(timers).Concat(outbound).Select(m => m.MessageId)],
             };
         }
 
@@ -291,13 +295,18 @@ internal sealed class OrchestrationTurn
             outbound.AddRange(EndOfExecutionMessages(completion, started, result.Output, result.Failure, result.CarriedEvents));
         }
 
+        var resent = new List<string>();
         if (resendOutstanding && !newExecution)
         {
             // Possibly unsent messages of earlier turns (see remarks). Receivers discard copies.
             var history = _item.History;
-            activities.InsertRange(0, OutstandingActivities(history, started).Where(m => activities.All(a => a.MessageId != m.MessageId)));
-            timers.InsertRange(0, OutstandingTimers(history, started).Where(m => timers.All(t => t.MessageId != m.MessageId)));
-            outbound.InsertRange(0, OutstandingOrchestratorMessages(history, started).Where(m => outbound.All(o => o.MessageId != m.MessageId)));
+            var again = OutstandingActivities(history, started).Where(m => activities.All(a => a.MessageId != m.MessageId)).ToList();
+            var timersAgain = OutstandingTimers(history, started).Where(m => timers.All(t => t.MessageId != m.MessageId)).ToList();
+            var outboundAgain = OutstandingOrchestratorMessages(history, started).Where(m => outbound.All(o => o.MessageId != m.MessageId)).ToList();
+            activities.InsertRange(0, again);
+            timers.InsertRange(0, timersAgain);
+            outbound.InsertRange(0, outboundAgain);
+            resent.AddRange(again.Concat(timersAgain).Concat(outboundAgain).Select(m => m.MessageId));
         }
 
         return new OrchestrationCommit
@@ -309,6 +318,7 @@ internal sealed class OrchestrationTurn
             TimerMessages = timers,
             OrchestratorMessages = outbound,
             CancelledTimerIds = cancelled,
+            ResentMessageIds = resent,
         };
     }
 

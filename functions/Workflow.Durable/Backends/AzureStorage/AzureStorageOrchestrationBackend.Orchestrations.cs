@@ -249,12 +249,20 @@ public sealed partial class AzureStorageOrchestrationBackend
     private static bool SameForClients(OrchestrationState before, OrchestrationState after) =>
         before == after with { LastUpdatedAt = before.LastUpdatedAt };
 
+    /// <summary>
+    /// The turn's outgoing work. Messages the turn only sends again (after a duplicate) are left out: every
+    /// committed turn's messages were sent already, by its own commit while the instance stayed cached, or
+    /// from its outbox rows by the load that follows a failure. Sending them again would make receivers
+    /// produce further duplicates (an activity runs again, its result is another duplicate).
+    /// </summary>
     private static List<OutboxItem> BuildOutbox(OrchestrationCommit commit)
     {
+        var resent = commit.ResentMessageIds.Count == 0 ? null : commit.ResentMessageIds.ToHashSet(StringComparer.Ordinal);
+        bool New(TaskMessage m) => resent is null || !resent.Contains(m.MessageId);
         var outbox = new List<OutboxItem>();
-        outbox.AddRange(commit.ActivityMessages.Select(m => new OutboxItem(OutboxKind.Activity, m)));
-        outbox.AddRange(commit.OrchestratorMessages.Select(m => new OutboxItem(OutboxKind.Orchestrator, m)));
-        outbox.AddRange(commit.TimerMessages.Select(m => new OutboxItem(OutboxKind.Timer, m)));
+        outbox.AddRange(commit.ActivityMessages.Where(New).Select(m => new OutboxItem(OutboxKind.Activity, m)));
+        outbox.AddRange(commit.OrchestratorMessages.Where(New).Select(m => new OutboxItem(OutboxKind.Orchestrator, m)));
+        outbox.AddRange(commit.TimerMessages.Where(New).Select(m => new OutboxItem(OutboxKind.Timer, m)));
         outbox.AddRange(commit.CancelledTimerIds.Select(t => new OutboxItem(OutboxKind.CancelTimer, null, t)));
         return outbox;
     }

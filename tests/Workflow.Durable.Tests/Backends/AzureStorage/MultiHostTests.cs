@@ -11,6 +11,7 @@ namespace Workflow.Durable.Tests.Backends.AzureStorage;
 /// journaled in storage as it ends (host, instance, start, end), and the checks read that journal and the
 /// histories: no instance had two turns in progress at once, and every instance completed exactly once.
 /// </summary>
+[Collection(HeavyAzureTests.Name)]
 public sealed class MultiHostTests(AzuriteFixture azurite)
 {
     private const int Steps = 2;

@@ -9,6 +9,7 @@ namespace Workflow.Durable.Tests.Backends.AzureStorage;
 /// A worker process (<c>Workflow.Durable.TestHost</c>) killed by the operating system in the middle of
 /// its work, and a new process started on the same task hub.
 /// </summary>
+[Collection(HeavyAzureTests.Name)]
 public sealed class ProcessKillTests(AzuriteFixture azurite)
 {
     private const int Steps = 3;
