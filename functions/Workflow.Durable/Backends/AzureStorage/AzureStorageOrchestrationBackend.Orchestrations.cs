@@ -112,7 +112,9 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             _faults.OnStep(FaultPoint.AfterMessagesSent, id);
             var consumed = WithLatestReceipts(id, token.Messages);
-            await Task.WhenAll(DistinctSources(consumed).Select(m => DeleteConsumedAsync(m, cancellationToken))).ConfigureAwait(false);
+            var sources = DistinctSources(consumed).ToList();
+            await Task.WhenAll(sources.Where(m => m.Queue is not null).Select(m => DeleteConsumedAsync(m, cancellationToken))
+                .Append(DeleteTimerRowsAsync([.. sources.Select(m => m.Timer).OfType<ScheduledTimer>()], cancellationToken))).ConfigureAwait(false);
             _faults.OnStep(FaultPoint.AfterMessagesDeleted, id);
             Unlock(id, consumed, requeueAfter: null);
         }
@@ -477,6 +479,14 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 Schedule(timer);
             }
+        }
+
+        if (messages.Any(m => m.Queue is null && m.Timer is null))
+        {
+            // Activity results held only in memory die with the process, and nothing is redelivered to
+            // make a load send a committed turn's outbox: a new owner would recover the instance from its
+            // activity marker; here the same process stands in for it.
+            _ = RecoverAfterAsync(instanceId, _options.ControlMessageVisibilityTimeout);
         }
     }
 

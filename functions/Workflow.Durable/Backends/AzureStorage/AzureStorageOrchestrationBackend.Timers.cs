@@ -161,6 +161,40 @@ public sealed partial class AzureStorageOrchestrationBackend
         await Task.WhenAll(cancelled.Select(t => DeleteTimerRowAsync(t, cancellationToken))).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Deletes fired timers' rows, up to 100 of a partition per entity-group transaction (an instance whose
+    /// thousand timers fire together costs ten requests, not a thousand). A transaction fails whole when
+    /// one row is already gone (a timer delivered twice); its rows are then deleted one by one.
+    /// </summary>
+    private async Task DeleteTimerRowsAsync(List<ScheduledTimer> timers, CancellationToken cancellationToken)
+    {
+        var work = new List<Task>();
+        foreach (var partition in timers.DistinctBy(t => t.RowKey).GroupBy(t => t.Partition))
+        {
+            foreach (var chunk in partition.Chunk(HistoryStore.MaxTransactionActions))
+            {
+                work.Add(chunk.Length == 1 ? DeleteTimerRowAsync(chunk[0], cancellationToken) : DeleteTimerChunkAsync(chunk, cancellationToken));
+            }
+        }
+
+        await Task.WhenAll(work).ConfigureAwait(false);
+    }
+
+    private async Task DeleteTimerChunkAsync(ScheduledTimer[] chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Statistics.Transaction(chunk.Length);
+            await _storage.Timers.SubmitTransactionAsync(
+                chunk.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(TaskHubStorage.PartitionName(t.Partition), t.RowKey), ETag.All)),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            await Task.WhenAll(chunk.Select(t => DeleteTimerRowAsync(t, cancellationToken))).ConfigureAwait(false);
+        }
+    }
+
     private async Task DeleteTimerRowAsync(ScheduledTimer timer, CancellationToken cancellationToken)
     {
         try

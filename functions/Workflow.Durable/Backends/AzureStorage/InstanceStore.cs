@@ -87,27 +87,27 @@ internal sealed class InstanceStore(TableClient table, PayloadStore payloads, St
         }
     }
 
+    /// <summary>Whether the row shows a client what <paramref name="state"/> would (its last-updated time aside).</summary>
     private static bool ShowsSame(TableEntity row, OrchestrationState state) =>
-        ParseStatus(row) == state.RuntimeStatus && (row.GetString("ExecutionId") ?? string.Empty) == state.ExecutionId &&
-        row.GetDateTimeOffset("LastUpdatedTime")?.UtcDateTime == Utc(state.LastUpdatedAt).UtcDateTime;
+        ParseStatus(row) == state.RuntimeStatus &&
+        (row.GetString("ExecutionId") ?? string.Empty) == state.ExecutionId &&
+        (row.GetString("CustomStatusBlobName") is not null || row.GetString("CustomStatus") == state.CustomStatus);
 
-    /// <summary>Whether an instance row shows an older state of the same instance than <paramref name="state"/>.</summary>
+    /// <summary>
+    /// Whether an instance row shows an older state than the history's <paramref name="state"/>. Only the
+    /// history moves an instance on, and the row is written from it after each commit, so a row that
+    /// differs is behind, with one exception: a pending row of another execution, which a client wrote
+    /// when it created the instance again. No clocks are compared: the client's and a worker's may differ.
+    /// </summary>
     internal static bool IsBehind(TableEntity row, OrchestrationState state)
     {
-        var status = ParseStatus(row);
         var executionId = row.GetString("ExecutionId") ?? string.Empty;
-        var updated = row.GetDateTimeOffset("LastUpdatedTime")?.UtcDateTime ?? default;
-        if (status == OrchestrationRuntimeStatus.Pending && executionId != state.ExecutionId)
+        if (ParseStatus(row) == OrchestrationRuntimeStatus.Pending && executionId != state.ExecutionId)
         {
             return false;
         }
 
-        if (updated > Utc(state.LastUpdatedAt).UtcDateTime)
-        {
-            return false;
-        }
-
-        return status != state.RuntimeStatus || executionId != state.ExecutionId || updated < Utc(state.LastUpdatedAt).UtcDateTime;
+        return !ShowsSame(row, state);
     }
 
     public async Task<TableEntity?> GetEntityAsync(string instanceId, CancellationToken cancellationToken)

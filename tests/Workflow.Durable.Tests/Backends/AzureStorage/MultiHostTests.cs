@@ -42,16 +42,16 @@ public sealed class MultiHostTests(AzuriteFixture azurite)
 
             // A host stopped: it drains and hands its partitions over.
             await WaitForCompletedAsync(client, instances / 5, Patience);
-            var stoppedAt = DateTime.UtcNow.Ticks;
             var stoppedPartitions = hosts["a"].Backend.OwnedPartitions.ToList();
             await hosts["a"].DisposeAsync();
+            var stoppedAt = DateTime.UtcNow.Ticks;
             hosts.Remove("a");
 
             // A host killed: nothing is released; its leases and held messages time out.
             await WaitForCompletedAsync(client, instances / 2, Patience);
-            var killedAt = DateTime.UtcNow.Ticks;
             var killedPartitions = hosts["b"].Backend.OwnedPartitions.ToList();
             await hosts["b"].KillAsync();
+            var killedAt = DateTime.UtcNow.Ticks;
             hosts.Remove("b");
 
             // A host joins: the survivor hands it a share.
