@@ -224,8 +224,15 @@ public sealed partial class AzureStorageOrchestrationBackend
                     continue;
                 }
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
+                // Stopping: a receive cut short (the SDK may report it with the retries' failures) ends the reader.
+                return;
+            }
+            catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException)
+            {
+                // The SDK gives up after its retries with either a RequestFailedException or an AggregateException
+                // of the attempts' failures; the reader must outlive both, or the partition would go unread.
                 Logs.StorageRetry(_logger, "control queue receive", ex);
                 await Task.Delay(_options.MaxPollingInterval, cancellationToken).ConfigureAwait(false);
                 continue;
