@@ -15,7 +15,7 @@ public sealed class AzureStorageContractTests(AzuriteFixture azurite) : Orchestr
 
     /// <inheritdoc/>
     protected override int CrashScheduleCount =>
-        int.TryParse(Environment.GetEnvironmentVariable("WORKFLOW_AZURE_CRASH_SCHEDULES"), out var n) ? n : 16;
+        int.TryParse(Environment.GetEnvironmentVariable("WORKFLOW_AZURE_CRASH_SCHEDULES"), out var n) ? n : 200;
 
     /// <inheritdoc/>
     protected override int CrashScheduleParallelism => 4;
