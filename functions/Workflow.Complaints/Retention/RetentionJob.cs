@@ -176,33 +176,33 @@ public sealed class RetentionJob(
         }
     }
 
-    private async Task PurgeHistoryAsync(ClosedCase closed, Tally tally, CancellationToken ct)
+    /// <summary>
+    /// Purges the case's workflow history unless that was done already. False when there is nothing more to do for the
+    /// case: it is gone (its closed-index entry is dropped) or the instance could not be purged this run.
+    /// </summary>
+    private async Task<bool> PurgeInstanceOnceAsync(ClosedCase closed, Tally tally, CancellationToken ct)
     {
         var stored = await store.GetAsync(closed.CaseNumber, ct).ConfigureAwait(false);
         if (stored is null)
         {
             await store.ForgetClosedAsync(closed, ct).ConfigureAwait(false);
-            return;
+            return false;
         }
 
-        if (stored.HistoryPurgedAt is null && await TryPurgeInstanceAsync(closed.CaseNumber, tally, ct).ConfigureAwait(false) is false)
+        return stored.HistoryPurgedAt is not null || await TryPurgeInstanceAsync(closed.CaseNumber, tally, ct).ConfigureAwait(false);
+    }
+
+    private async Task PurgeHistoryAsync(ClosedCase closed, Tally tally, CancellationToken ct)
+    {
+        if (await PurgeInstanceOnceAsync(closed, tally, ct).ConfigureAwait(false))
         {
-            return;
+            await store.MarkHistoryPurgedAsync(closed.CaseNumber, ct).ConfigureAwait(false);
         }
-
-        await store.MarkHistoryPurgedAsync(closed.CaseNumber, ct).ConfigureAwait(false);
     }
 
     private async Task PurgeRecordAsync(ClosedCase closed, Tally tally, CancellationToken ct)
     {
-        var stored = await store.GetAsync(closed.CaseNumber, ct).ConfigureAwait(false);
-        if (stored is null)
-        {
-            await store.ForgetClosedAsync(closed, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (stored.HistoryPurgedAt is null && await TryPurgeInstanceAsync(closed.CaseNumber, tally, ct).ConfigureAwait(false) is false)
+        if (!await PurgeInstanceOnceAsync(closed, tally, ct).ConfigureAwait(false))
         {
             return;
         }
