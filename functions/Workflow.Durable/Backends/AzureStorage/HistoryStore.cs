@@ -8,9 +8,12 @@ using Workflow.Durable.History;
 namespace Workflow.Durable.Backends.AzureStorage;
 
 /// <summary>
-/// The <c>{hub}History</c> table: one partition per instance holding event rows (row key = zero-padded
-/// sequence), one <c>sentinel</c> row whose ETag guards every commit, and outbox rows holding the
-/// outgoing messages of the last committed turn until they are known to be sent.
+/// The <c>{hub}History</c> table: one partition per instance holding event rows, one <c>sentinel</c> row
+/// whose ETag guards every commit, and outbox rows holding the outgoing messages of the last committed
+/// turn until they are known to be sent. An event row holds a run of consecutive events of one turn
+/// (<c>Data</c> is their JSON array, <c>EventCount</c> how many); its row key is the zero-padded sequence
+/// of its first event. Packing a turn's events into as few rows as fit inline keeps the commits small
+/// (a turn is usually one event row and the sentinel) and the table a third of the size of one row per event.
 /// </summary>
 internal sealed class HistoryStore(TableClient table, PayloadStore payloads, StorageStatistics statistics, IFaultInjector faults)
 {
@@ -18,6 +21,7 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
     public const int MaxTransactionActions = 100;
     public const int MaxTransactionBytes = 3_500_000; // below the 4 MB limit, for the request's framing
     private const string OutboxPrefix = "outbox-";
+    private const string EventCountColumn = "EventCount";
 
     public static string EventRowKey(long sequence) => sequence.ToString("D16", CultureInfo.InvariantCulture);
 
@@ -47,18 +51,40 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
         var stateJson = await payloads.GetAsync(sentinel, "State", snapshot.KnownBlobs, cancellationToken).ConfigureAwait(false);
         snapshot.State = stateJson is null ? null : StorageJson.Deserialize<OrchestrationState>(stateJson);
 
-        var first = EventRowKey(snapshot.Base);
-        var end = EventRowKey(snapshot.Base + count);
-        var eventRows = rows.Where(r => string.CompareOrdinal(r.RowKey, first) >= 0 && string.CompareOrdinal(r.RowKey, end) < 0 && char.IsAsciiDigit(r.RowKey[0]))
-            .OrderBy(r => r.RowKey, StringComparer.Ordinal)
-            .ToList();
-        if (eventRows.Count != count)
+        // Walk the committed rows from the execution's first event: each row says how many events it holds.
+        // Rows at other keys (left by a split commit that never finished) are not on the walk and are ignored.
+        var byKey = rows.Where(r => char.IsAsciiDigit(r.RowKey[0])).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+        var eventRows = new List<TableEntity>();
+        for (var next = snapshot.Base; next < snapshot.Base + count;)
         {
-            throw new InvalidOperationException($"The history of '{instanceId}' has {eventRows.Count} event rows; its sentinel says {count}.");
+            if (!byKey.TryGetValue(EventRowKey(next), out var row))
+            {
+                throw new InvalidOperationException($"The history of '{instanceId}' has no row for event {next}; its sentinel says {count} events from {snapshot.Base}.");
+            }
+
+            eventRows.Add(row);
+            next += Math.Max(1, row.GetInt32(EventCountColumn) ?? 1);
         }
 
-        var events = await Task.WhenAll(eventRows.Select(r => payloads.GetAsync(r, "Data", snapshot.KnownBlobs, cancellationToken))).ConfigureAwait(false);
-        snapshot.History.AddRange(events.Select(json => StorageJson.Deserialize<HistoryEvent>(json!)));
+        var data = await Task.WhenAll(eventRows.Select(r => payloads.GetAsync(r, "Data", snapshot.KnownBlobs, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < eventRows.Count; i++)
+        {
+            // A row without a count holds one event as a JSON object (the layout before rows held runs of events).
+            if (eventRows[i].GetInt32(EventCountColumn) is null)
+            {
+                snapshot.History.Add(StorageJson.Deserialize<HistoryEvent>(data[i]!));
+            }
+            else
+            {
+                snapshot.History.AddRange(StorageJson.Deserialize<List<HistoryEvent>>(data[i]!));
+            }
+        }
+
+        if (snapshot.History.Count != count)
+        {
+            throw new InvalidOperationException($"The history of '{instanceId}' has {snapshot.History.Count} events in its rows; its sentinel says {count}.");
+        }
+
         snapshot.TrackActivities(snapshot.History);
         snapshot.ActivityMarker = snapshot.HasOutstandingActivities;
 
@@ -92,16 +118,14 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
         var newCount = commit.NewExecution ? commit.NewEvents.Count : snapshot.History.Count + commit.NewEvents.Count;
 
         var actions = new List<TableTransactionAction>();
-        for (var i = 0; i < commit.NewEvents.Count; i++)
+        foreach (var run in PackEvents(commit.NewEvents))
         {
-            var e = commit.NewEvents[i];
-            var row = new TableEntity(id, EventRowKey(firstSequence + i))
+            var row = new TableEntity(id, EventRowKey(firstSequence + run.Offset))
             {
-                ["EventType"] = e.EventType.ToString(),
-                ["EventId"] = e.EventId,
+                [EventCountColumn] = run.Count,
                 ["ExecutionId"] = commit.State.ExecutionId,
             };
-            await payloads.SetAsync(row, "Data", StorageJson.Serialize(e), id, LargePayloadStore.MaxInlineTableChars, snapshot.KnownBlobs, cancellationToken).ConfigureAwait(false);
+            await payloads.SetAsync(row, "Data", run.Json, id, LargePayloadStore.MaxInlineTableChars, snapshot.KnownBlobs, cancellationToken).ConfigureAwait(false);
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
         }
 
@@ -281,6 +305,33 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
         return size;
     }
 
+    /// <summary>
+    /// Packs consecutive events into runs whose JSON array fits inline in a row; an event too large for
+    /// that on its own gets a run (and a row whose data goes to a blob) of its own.
+    /// </summary>
+    internal static IEnumerable<EventRun> PackEvents(IReadOnlyList<HistoryEvent> events)
+    {
+        var json = new StringBuilder();
+        var start = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var one = StorageJson.Serialize(events[i]);
+            if (json.Length > 0 && json.Length + one.Length + 2 > LargePayloadStore.MaxInlineTableChars)
+            {
+                yield return new EventRun(start, i - start, json.Append(']').ToString());
+                json.Clear();
+                start = i;
+            }
+
+            json.Append(json.Length == 0 ? '[' : ',').Append(one);
+        }
+
+        if (json.Length > 0)
+        {
+            yield return new EventRun(start, events.Count - start, json.Append(']').ToString());
+        }
+    }
+
     private static IEnumerable<List<OutboxItem>> ChunkOutbox(IReadOnlyList<OutboxItem> outbox)
     {
         // Ten items a row keeps most rows inline; larger rows go to a blob through the payload store.
@@ -290,3 +341,6 @@ internal sealed class HistoryStore(TableClient table, PayloadStore payloads, Sto
         }
     }
 }
+
+/// <summary>A run of a turn's events stored in one row: the first event's offset in the turn, how many, their JSON array.</summary>
+internal readonly record struct EventRun(int Offset, int Count, string Json);
