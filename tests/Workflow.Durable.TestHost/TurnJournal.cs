@@ -71,8 +71,11 @@ public sealed class TurnJournal
     }
 
     /// <summary>
-    /// Pairs of turns of one instance whose intervals overlap: the instance was being processed by two
-    /// work items at once. Empty when every instance was processed by one host at a time.
+    /// Pairs of turns of one instance on two hosts whose intervals overlap: the instance was being processed
+    /// by two hosts at once. Empty when every instance was processed by one host at a time. Two turns of one
+    /// host are not compared: the backend releases an instance inside its commit call, and the journal takes
+    /// a turn's end only after that call returns, so the host's next turn of the instance may have started
+    /// already; within a host, the backend's in-process lock keeps turns apart.
     /// </summary>
     public static List<(TurnRecord First, TurnRecord Second)> Overlaps(IEnumerable<TurnRecord> turns)
     {
@@ -82,7 +85,7 @@ public sealed class TurnJournal
             TurnRecord? latest = null;
             foreach (var turn in instance.OrderBy(t => t.Start))
             {
-                if (latest is not null && turn.Start < latest.End)
+                if (latest is not null && turn.Start < latest.End && !string.Equals(turn.Host, latest.Host, StringComparison.Ordinal))
                 {
                     overlaps.Add((latest, turn));
                 }

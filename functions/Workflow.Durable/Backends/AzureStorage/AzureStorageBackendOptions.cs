@@ -54,6 +54,13 @@ public sealed class AzureStorageBackendOptions
     /// <summary>The longest pause between polls of an idle queue.</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether a control message sent to a partition this backend owns is handed over in process (sent
+    /// invisible, held at once, deleted after its turn) instead of being received back from the queue. A
+    /// receive is the dearest queue request; the message is as durable either way. On by default.
+    /// </summary>
+    public bool HandOverOwnedMessages { get; set; } = true;
+
     /// <summary>The first delay before a failed message is delivered again; doubled per failure.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -135,10 +135,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         try
         {
             _faults.OnStep(FaultPoint.ActivityExecuted, id);
-            if (_owned.TryGetValue(local.Partition, out var owner) && !owner.Releasing)
+            if (AddToInbox(local.Partition, [new InboxMessage(result, null, null)]))
             {
                 // Committed with the instance's next turn; until then only this process holds it.
-                AddToInbox(local.Partition, [new InboxMessage(result, null, null)]);
                 inMemory = true;
             }
             else

@@ -377,17 +377,26 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
-    /// <summary>Holds the messages of one queue message (or one fired timer) for their instance and offers it to the workers.</summary>
-    private void AddToInbox(int partition, List<InboxMessage> messages)
+    /// <summary>
+    /// Holds the messages of one queue message (or one fired timer) for their instance and offers it to the
+    /// workers. Returns false, holding nothing, when the partition is no longer owned or is being handed over
+    /// (checked under the same lock that drops a released partition's inboxes, so nothing is held unseen).
+    /// </summary>
+    private bool AddToInbox(int partition, List<InboxMessage> messages)
     {
         if (messages.Count == 0)
         {
-            return;
+            return true;
         }
 
         var instanceId = messages[0].Message.InstanceId;
         lock (_gate)
         {
+            if (!_owned.TryGetValue(partition, out var owner) || owner.Releasing)
+            {
+                return false;
+            }
+
             if (!_inboxes.TryGetValue(instanceId, out var inbox))
             {
                 inbox = new InstanceInbox(partition);
@@ -415,6 +424,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                 _ready.Writer.TryWrite(instanceId);
             }
         }
+
+        return true;
     }
 
     /// <summary>Releases the in-process lock, dropping <paramref name="consumed"/>, and offers the instance again if messages remain.</summary>
@@ -522,16 +533,54 @@ public sealed partial class AzureStorageOrchestrationBackend
     private Task SendControlMessageAsync(TaskMessage message, CancellationToken cancellationToken) =>
         SendControlMessagesAsync([message], cancellationToken);
 
-    /// <summary>Sends messages for one instance to its control queue as one queue message.</summary>
+    /// <summary>
+    /// Sends messages for one instance to its control queue as one queue message. When this backend owns the
+    /// instance's partition it hands the message over in process instead of receiving it back: the message is
+    /// sent invisible for the control-message visibility timeout, exactly as a receive would have left it,
+    /// and its send receipt deletes it after the turn that consumes it. If this process dies first, the
+    /// message reappears when that timeout runs out and the partition's owner receives it then. A hand-over
+    /// waits until the partition's reader has drained every message this process queued there before (sent
+    /// while another host owned it, say), so one sender's messages are not overtaken by its later ones.
+    /// </summary>
     private async Task SendControlMessagesAsync(IReadOnlyList<TaskMessage> messages, CancellationToken cancellationToken)
     {
         var text = await QueueEnvelope.EncodeAsync(messages, _payloads, cancellationToken).ConfigureAwait(false);
         var partition = _storage.PartitionOf(messages[0].InstanceId);
+        var queue = _storage.ControlQueues[partition];
         Statistics.Count(StorageOperation.QueueSend);
-        await _storage.ControlQueues[partition].SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
-        if (_owned.TryGetValue(partition, out var owned))
+        if (!_options.HandOverOwnedMessages || !_owned.TryGetValue(partition, out var owned) || owned.Releasing || !owned.CaughtUp(_queuedSends))
         {
-            owned.Wake.Set();
+            await queue.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
+            _queuedSends.Increment(partition);
+            if (_owned.TryGetValue(partition, out var owner))
+            {
+                owner.Wake.Set();
+            }
+
+            return;
+        }
+
+        var receipt = (await queue.SendMessageAsync(text, visibilityTimeout: _options.ControlMessageVisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var handle = new QueueHandle(partition, receipt.MessageId, receipt.PopReceipt);
+        _handedOver[receipt.MessageId] = 0;
+
+        if (!await DeliverAsync(partition, handle, messages, 0, cancellationToken).ConfigureAwait(false))
+        {
+            await ReleaseHandedOverAsync(handle, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Makes a message handed over in process visible again: the partition moved before it was held.</summary>
+    private async Task ReleaseHandedOverAsync(QueueHandle handle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Statistics.Count(StorageOperation.QueueUpdate);
+            await _storage.ControlQueues[handle.Partition].UpdateMessageAsync(handle.MessageId, handle.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (IsNotFound(ex))
+        {
+            // Taken already.
         }
     }
 

@@ -205,6 +205,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         var queue = _storage.ControlQueues[partition.Index];
         var idle = TimeSpan.Zero;
+        var queuedBefore = 0L;
         while (!cancellationToken.IsCancellationRequested)
         {
             QueueMessage[] messages;
@@ -216,10 +217,12 @@ public sealed partial class AzureStorageOrchestrationBackend
                 }
 
                 _ = partition.Wake.Reset();
+                queuedBefore = _queuedSends.Read(partition.Index);
                 Statistics.Count(StorageOperation.QueueReceive);
                 messages = (await queue.ReceiveMessagesAsync(ReceiveBatch, _options.ControlMessageVisibilityTimeout, cancellationToken).ConfigureAwait(false)).Value;
                 if (messages.Length == 0)
                 {
+                    partition.DrainedThrough = queuedBefore;
                     idle = idle == TimeSpan.Zero ? MinPollingInterval : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollingInterval.Ticks));
                     continue;
                 }
@@ -252,6 +255,12 @@ public sealed partial class AzureStorageOrchestrationBackend
                     Logs.StorageRetry(_logger, "accept control message", ex);
                 }
             }
+
+            if (messages.Length < ReceiveBatch)
+            {
+                // Everything this process queued before the receive began is held now.
+                partition.DrainedThrough = queuedBefore;
+            }
         }
     }
 
@@ -259,7 +268,9 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         var queue = _storage.ControlQueues[partition.Index];
         var handle = new QueueHandle(partition.Index, received.MessageId, received.PopReceipt);
-        if (received.DequeueCount > _options.MaxDequeueCount)
+        // A message first handed over in process was attempted once before any receive counted it.
+        var attempts = received.DequeueCount + (_handedOver.ContainsKey(received.MessageId) ? 1 : 0);
+        if (attempts > _options.MaxDequeueCount)
         {
             await PoisonAsync(queue, received, "?", cancellationToken).ConfigureAwait(false);
             return;
@@ -277,7 +288,16 @@ public sealed partial class AzureStorageOrchestrationBackend
             return;
         }
 
-        var deliveries = (int)Math.Max(0, received.DequeueCount - 1);
+        // Not held only if the partition is being released: the message comes back after its visibility timeout.
+        _ = await DeliverAsync(partition.Index, handle, messages, (int)Math.Max(0, attempts - 1), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Holds a queue message's task messages for their instance; those due later become timer rows of the
+    /// partition, and a queue message with nothing due now is deleted once they are stored.
+    /// </summary>
+    private async Task<bool> DeliverAsync(int partition, QueueHandle handle, IReadOnlyList<Backend.TaskMessage> messages, int deliveries, CancellationToken cancellationToken)
+    {
         var now = _options.TimeProvider.GetUtcNow().UtcDateTime;
         var due = new List<InboxMessage>(messages.Count);
         var future = new List<Backend.TaskMessage>();
@@ -296,16 +316,16 @@ public sealed partial class AzureStorageOrchestrationBackend
         if (future.Count > 0)
         {
             // Future messages become timer rows of their partition; the queue message leaves once the rest is applied.
-            await StoreTimersAsync(partition.Index, future, cancellationToken).ConfigureAwait(false);
+            await StoreTimersAsync(partition, future, cancellationToken).ConfigureAwait(false);
         }
 
         if (due.Count == 0)
         {
             await DeleteQueueMessageAsync(handle, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
-        AddToInbox(partition.Index, due);
+        return AddToInbox(partition, due);
     }
 
     private async Task PoisonAsync(Azure.Storage.Queues.QueueClient queue, QueueMessage received, string instanceId, CancellationToken cancellationToken)
@@ -324,6 +344,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             Statistics.Count(StorageOperation.QueueDelete);
             await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken).ConfigureAwait(false);
+            _handedOver.TryRemove(received.MessageId, out _);
         }
         catch (RequestFailedException ex) when (IsNotFound(ex))
         {
@@ -337,6 +358,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             Statistics.Count(StorageOperation.QueueDelete);
             await _storage.ControlQueues[handle.Partition].DeleteMessageAsync(handle.MessageId, handle.PopReceipt, cancellationToken).ConfigureAwait(false);
+            _handedOver.TryRemove(handle.MessageId, out _);
         }
         catch (RequestFailedException ex) when (IsNotFound(ex))
         {
@@ -359,6 +381,18 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         /// <summary>Being handed over: no new work items start on it.</summary>
         public bool Releasing { get; set; }
+
+        /// <summary>How many of this process's queued sends to the partition its reader has drained (see <see cref="QueuedSends"/>).</summary>
+        public long DrainedThrough
+        {
+            get => Volatile.Read(ref _drainedThrough);
+            set => Volatile.Write(ref _drainedThrough, value);
+        }
+
+        private long _drainedThrough = -1;
+
+        /// <summary>Whether every message this process sent to the partition through the queue has been received.</summary>
+        public bool CaughtUp(QueuedSends sends) => DrainedThrough >= sends.Read(Index);
     }
 }
 
@@ -385,4 +419,17 @@ internal sealed class WakeSignal
     public bool IsSet => Volatile.Read(ref _source).Task.IsCompleted;
 
     public void Set() => Volatile.Read(ref _source).TrySetResult();
+}
+
+/// <summary>
+/// Per partition, how many control messages this process has sent through the queue (not handed over),
+/// counted once each send has returned: a receive that starts after the count was read finds them all.
+/// </summary>
+internal sealed class QueuedSends(int partitions)
+{
+    private readonly long[] _counts = new long[partitions];
+
+    public void Increment(int partition) => Interlocked.Increment(ref _counts[partition]);
+
+    public long Read(int partition) => Interlocked.Read(ref _counts[partition]);
 }

@@ -242,10 +242,8 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             foreach (var timer in due)
             {
-                if (_owned.ContainsKey(timer.Partition))
-                {
-                    AddToInbox(timer.Partition, [new InboxMessage(timer.Message, null, timer)]);
-                }
+                // A partition being handed over keeps its timer rows for the next owner to load.
+                _ = AddToInbox(timer.Partition, [new InboxMessage(timer.Message, null, timer)]);
             }
 
             if (due.Count > 0)

@@ -23,6 +23,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly IFaultInjector _faults;
     private readonly ConcurrentDictionary<string, InstanceSnapshot> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastErrors = new(StringComparer.Ordinal);
+    // Control messages handed over in process (see SendControlMessagesAsync) until deleted: their first attempt had no receive to count it.
+    private readonly ConcurrentDictionary<string, byte> _handedOver = new(StringComparer.Ordinal);
+    private readonly QueuedSends _queuedSends;
 
     // Instances whose next snapshot must be read from storage (a failed commit, a crash), never assumed new.
     private readonly ConcurrentDictionary<string, byte> _mustLoad = new(StringComparer.Ordinal);
@@ -45,6 +48,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         _storage = new TaskHubStorage(options, Statistics);
         _payloads = new PayloadStore(new LargePayloadStore(_storage.LargeMessages, Statistics));
         _history = new HistoryStore(_storage.History, _payloads, Statistics, _faults);
+        _queuedSends = new QueuedSends(_options.PartitionCount);
         _instances = new InstanceStore(_storage.Instances, _payloads, Statistics);
     }
 

@@ -14,7 +14,8 @@ namespace Workflow.Durable.Tests.Backends.AzureStorage;
 [Collection(HeavyAzureTests.Name)]
 public sealed class MultiHostTests(AzuriteFixture azurite)
 {
-    private const int Steps = 2;
+    // Enough steps that every host still has work in progress when it is stopped or killed.
+    private const int Steps = 8;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     [Fact]
