@@ -548,7 +548,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         var partition = _storage.PartitionOf(messages[0].InstanceId);
         var queue = _storage.ControlQueues[partition];
         Statistics.Count(StorageOperation.QueueSend);
-        if (!_options.HandOverOwnedMessages || !_owned.TryGetValue(partition, out var owned) || owned.Releasing || !owned.CaughtUp(_queuedSends))
+        if (!CanHandOver(partition))
         {
             await queue.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
             _queuedSends.Increment(partition);
@@ -563,12 +563,20 @@ public sealed partial class AzureStorageOrchestrationBackend
         var receipt = (await queue.SendMessageAsync(text, visibilityTimeout: _options.ControlMessageVisibilityTimeout, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         var handle = new QueueHandle(partition, receipt.MessageId, receipt.PopReceipt);
         _handedOver[receipt.MessageId] = 0;
+        Interlocked.Increment(ref _handOvers);
 
         if (!await DeliverAsync(partition, handle, messages, 0, cancellationToken).ConfigureAwait(false))
         {
             await ReleaseHandedOverAsync(handle, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>How many control messages this backend has handed over in process (for tests and diagnostics).</summary>
+    internal long HandOvers => Interlocked.Read(ref _handOvers);
+
+    /// <summary>Whether a message sent now to <paramref name="partition"/> would be handed over in process.</summary>
+    internal bool CanHandOver(int partition) =>
+        _options.HandOverOwnedMessages && _owned.TryGetValue(partition, out var owned) && !owned.Releasing && owned.CaughtUp(_queuedSends);
 
     /// <summary>Makes a message handed over in process visible again: the partition moved before it was held.</summary>
     private async Task ReleaseHandedOverAsync(QueueHandle handle, CancellationToken cancellationToken)

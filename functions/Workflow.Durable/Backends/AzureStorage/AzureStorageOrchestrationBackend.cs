@@ -26,6 +26,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     // Control messages handed over in process (see SendControlMessagesAsync) until deleted: their first attempt had no receive to count it.
     private readonly ConcurrentDictionary<string, byte> _handedOver = new(StringComparer.Ordinal);
     private readonly QueuedSends _queuedSends;
+    private long _handOvers;
 
     // Instances whose next snapshot must be read from storage (a failed commit, a crash), never assumed new.
     private readonly ConcurrentDictionary<string, byte> _mustLoad = new(StringComparer.Ordinal);
