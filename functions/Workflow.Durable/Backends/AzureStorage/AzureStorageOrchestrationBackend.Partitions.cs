@@ -154,6 +154,12 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         _owned.TryRemove(index, out _);
         var held = DropPartitionInboxes(index);
+        foreach (var handle in held)
+        {
+            // Whoever receives it next counts its attempts from the queue's dequeue count.
+            _handedOver.TryRemove(handle.MessageId, out _);
+        }
+
         RemovePartitionTimers(index);
         if (!drain)
         {
