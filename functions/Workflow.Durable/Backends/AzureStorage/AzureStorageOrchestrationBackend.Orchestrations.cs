@@ -565,9 +565,17 @@ public sealed partial class AzureStorageOrchestrationBackend
         _handedOver[receipt.MessageId] = 0;
         Interlocked.Increment(ref _handOvers);
 
-        if (!await DeliverAsync(partition, handle, messages, 0, cancellationToken).ConfigureAwait(false))
+        try
         {
-            await ReleaseHandedOverAsync(handle, cancellationToken).ConfigureAwait(false);
+            if (!await DeliverAsync(partition, handle, messages, 0, cancellationToken).ConfigureAwait(false))
+            {
+                await ReleaseHandedOverAsync(handle, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or IOException)
+        {
+            // The message is sent and durable: it reappears when its visibility runs out, so the send succeeded.
+            Logs.StorageRetry(_logger, "hand over control message", ex);
         }
     }
 
